@@ -1,0 +1,39 @@
+"""The review workflow shared by every curated record: draft → reviewed → published."""
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class CurationStatus(models.TextChoices):
+    DRAFT = "draft", _("草稿")
+    REVIEWED = "reviewed", _("已审核")
+    PUBLISHED = "published", _("已发布")
+
+
+class CuratedQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=CurationStatus.PUBLISHED)
+
+    def visible_to(self, user):
+        """Curators (staff) see every record; everyone else sees published ones only."""
+        if user is not None and user.is_authenticated and user.is_staff:
+            return self
+        return self.published()
+
+
+class CuratedModel(models.Model):
+    """Abstract base: a review status and the timestamps API consumers sync on."""
+
+    status = models.CharField(
+        _("状态"), max_length=16, choices=CurationStatus.choices, default=CurationStatus.DRAFT, db_index=True
+    )
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True, db_index=True)
+
+    objects = CuratedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == CurationStatus.PUBLISHED

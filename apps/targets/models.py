@@ -1,0 +1,217 @@
+"""Quantitative commitments (目标) and the observed figures that tell whether they were met."""
+import datetime
+from decimal import Decimal
+
+from django.db import models
+from django.db.models import OuterRef, Subquery
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from apps.curation.models import CuratedModel, CuratedQuerySet
+from apps.regions.models import code_prefix
+
+VALUE_DIGITS = {"max_digits": 20, "decimal_places": 4}
+# An "≈" target counts as met within this share of its value.
+APPROX_TOLERANCE = Decimal("0.05")
+
+
+class Indicator(models.Model):
+    name = models.CharField(_("指标"), max_length=200, unique=True)
+    unit = models.CharField(_("单位"), max_length=32, blank=True)
+    description = models.TextField(_("说明"), blank=True)
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True, db_index=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("指标")
+        verbose_name_plural = _("指标")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Comparator(models.TextChoices):
+    GTE = "gte", _("≥ 达到/以上")
+    LTE = "lte", _("≤ 以下")
+    EQ = "eq", _("= 等于")
+    APPROX = "approx", _("≈ 左右")
+    RANGE = "range", _("区间")
+    INCREASE_BY = "increase_by", _("提高")
+    DECREASE_BY = "decrease_by", _("下降")
+    MAINTAIN = "maintain", _("保持")
+
+
+class TargetProgress(models.TextChoices):
+    ACHIEVED = "achieved", _("已达成")
+    ON_TRACK = "on_track", _("推进中")
+    OVERDUE = "overdue", _("逾期未达成")
+    NO_EVIDENCE = "no_evidence", _("暂无证据")
+
+
+class Observation(CuratedModel):
+    """A figure a document reports as already reached (a past or current value, not a promise)."""
+
+    indicator = models.ForeignKey(Indicator, verbose_name=_("指标"), on_delete=models.PROTECT, related_name="observations")
+    region = models.ForeignKey(
+        "regions.Region", verbose_name=_("行政区划"), on_delete=models.PROTECT, related_name="observations"
+    )
+    value = models.DecimalField(_("数值"), **VALUE_DIGITS)
+    unit = models.CharField(_("单位"), max_length=32, blank=True)
+    observed_on = models.DateField(_("观测日期"), db_index=True)
+    source_document = models.ForeignKey(
+        "documents.Document", verbose_name=_("来源文件"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="observations",
+    )
+    quote = models.TextField(_("原文语句"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("观测值")
+        verbose_name_plural = _("观测值")
+        ordering = ["indicator", "region", "-observed_on"]
+        indexes = [models.Index(fields=["indicator", "region", "-observed_on"], name="observation_latest_idx")]
+
+    def __str__(self):
+        return f"{self.indicator} {self.region.name} {self.observed_on:%Y-%m-%d}: {self.value.normalize():f}{self.unit}"
+
+
+class TargetQuerySet(CuratedQuerySet):
+    def in_region(self, code: str):
+        return self.filter(region__code__startswith=code_prefix(code))
+
+    def with_latest_observation(self):
+        """Annotate the latest observed value and date of the same indicator in the same region."""
+        latest = Observation.objects.filter(
+            indicator=OuterRef("indicator"), region=OuterRef("region")
+        ).order_by("-observed_on", "-id")
+        return self.annotate(
+            latest_observed_value=Subquery(latest.values("value")[:1]),
+            latest_observed_on=Subquery(latest.values("observed_on")[:1]),
+        )
+
+
+class Target(CuratedModel):
+    indicator = models.ForeignKey(Indicator, verbose_name=_("指标"), on_delete=models.PROTECT, related_name="targets")
+    region = models.ForeignKey("regions.Region", verbose_name=_("行政区划"), on_delete=models.PROTECT, related_name="targets")
+    initiative = models.ForeignKey(
+        "initiatives.Initiative", verbose_name=_("举措"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="targets",
+    )
+    comparator = models.CharField(_("比较方式"), max_length=16, choices=Comparator.choices)
+    value = models.DecimalField(_("数值"), null=True, blank=True, **VALUE_DIGITS)
+    value_max = models.DecimalField(_("上限"), null=True, blank=True, **VALUE_DIGITS)
+    unit = models.CharField(_("单位"), max_length=32, blank=True)
+    baseline = models.DecimalField(_("基线值"), null=True, blank=True, **VALUE_DIGITS)
+    deadline_year = models.PositiveSmallIntegerField(_("截止年份"), null=True, blank=True, db_index=True)
+    deadline_date = models.DateField(_("截止日期"), null=True, blank=True)
+    source_document = models.ForeignKey(
+        "documents.Document", verbose_name=_("来源文件"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="targets",
+    )
+    quote = models.TextField(_("原文语句"), blank=True)
+    progress_override = models.CharField(
+        _("人工认定进展"), max_length=16, choices=TargetProgress.choices, blank=True,
+        help_text=_("留空则按截止期和最新观测值自动判断"),
+    )
+    progress_note = models.TextField(_("认定说明"), blank=True)
+    history = HistoricalRecords()
+
+    objects = TargetQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("目标")
+        verbose_name_plural = _("目标")
+        ordering = ["deadline_year", "indicator", "region"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(value_max__isnull=True) | models.Q(value__isnull=True)
+                | models.Q(value_max__gte=models.F("value")),
+                name="target_upper_value_not_below_value",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(comparator="range") | models.Q(value__isnull=False, value_max__isnull=False),
+                name="target_range_has_both_bounds",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(comparator__in=[c.value for c in Comparator]), name="target_comparator_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(progress_override="") | ~models.Q(progress_note=""),
+                name="target_override_has_note",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.region.name} {self.indicator} {self.describe_value()}"
+
+    def describe_value(self) -> str:
+        def fmt(number):
+            return f"{number.normalize():f}" if number is not None else "?"
+
+        symbol = {
+            Comparator.GTE: "≥", Comparator.LTE: "≤", Comparator.EQ: "=", Comparator.APPROX: "≈",
+            Comparator.INCREASE_BY: "+", Comparator.DECREASE_BY: "−", Comparator.MAINTAIN: "保持",
+        }
+        if self.comparator == Comparator.RANGE:
+            return f"{fmt(self.value)}–{fmt(self.value_max)}{self.unit}"
+        return f"{symbol.get(self.comparator, '')}{fmt(self.value)}{self.unit}"
+
+    @property
+    def deadline(self) -> datetime.date | None:
+        if self.deadline_date:
+            return self.deadline_date
+        if self.deadline_year:
+            return datetime.date(self.deadline_year, 12, 31)
+        return None
+
+    def is_met_by(self, observed: Decimal) -> bool:
+        """Whether an observed value satisfies this target."""
+        value = self.value
+        if value is None:
+            return False
+        match self.comparator:
+            case Comparator.GTE | Comparator.MAINTAIN | Comparator.RANGE:
+                return observed >= value
+            case Comparator.LTE:
+                return observed <= value
+            case Comparator.EQ:
+                return observed == value
+            case Comparator.APPROX:
+                return abs(observed - value) <= abs(value) * APPROX_TOLERANCE
+            case Comparator.INCREASE_BY:
+                return self.baseline is not None and observed >= self.baseline + value
+            case Comparator.DECREASE_BY:
+                return self.baseline is not None and observed <= self.baseline - value
+        return False
+
+    def latest_observation_value(self) -> tuple[Decimal | None, datetime.date | None]:
+        if hasattr(self, "latest_observed_value"):
+            return self.latest_observed_value, self.latest_observed_on
+        latest = (
+            Observation.objects.filter(indicator_id=self.indicator_id, region_id=self.region_id)
+            .order_by("-observed_on", "-id")
+            .values_list("value", "observed_on")
+            .first()
+        )
+        return latest or (None, None)
+
+    @property
+    def progress(self) -> str:
+        """Achieved, on track, overdue or no evidence; a curator's override wins."""
+        if self.progress_override:
+            return self.progress_override
+        observed, _observed_on = self.latest_observation_value()
+        if observed is None:
+            return TargetProgress.NO_EVIDENCE
+        if self.is_met_by(Decimal(observed)):
+            return TargetProgress.ACHIEVED
+        deadline = self.deadline
+        if deadline is not None and deadline < timezone.localdate():
+            return TargetProgress.OVERDUE
+        return TargetProgress.ON_TRACK
+
+    def get_progress_display(self) -> str:
+        return TargetProgress(self.progress).label
