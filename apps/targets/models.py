@@ -75,7 +75,7 @@ class Observation(CuratedModel):
         indexes = [models.Index(fields=["indicator", "region", "-observed_on"], name="observation_latest_idx")]
 
     def __str__(self):
-        return f"{self.indicator} {self.region.name} {self.observed_on:%Y-%m-%d}: {self.value.normalize():f}{self.unit}"
+        return f"{self.indicator} {self.region.name} {self.observed_on:%Y-%m-%d}: {Decimal(self.value).normalize():f}{self.unit}"
 
 
 class TargetQuerySet(CuratedQuerySet):
@@ -149,7 +149,7 @@ class Target(CuratedModel):
 
     def describe_value(self) -> str:
         def fmt(number):
-            return f"{number.normalize():f}" if number is not None else "?"
+            return f"{Decimal(number).normalize():f}" if number is not None else "?"
 
         symbol = {
             Comparator.GTE: "≥", Comparator.LTE: "≤", Comparator.EQ: "=", Comparator.APPROX: "≈",

@@ -10,6 +10,7 @@ from apps.organizations.tests.factories import OrganizationFactory
 class DocumentFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Document
+        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"关于推进集团化办学的答复 {n}")
     doc_type = DocumentType.REPLY

@@ -1,0 +1,64 @@
+"""Settings come from the environment and a malformed value stops the start."""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parent.parent
+PRINT_SETTINGS = (
+    "import django; django.setup(); from django.conf import settings as s; "
+    "print(s.DATABASES['default']['ENGINE'], s.DATABASES['default']['NAME'], s.DEBUG, s.LANGUAGE_CODE, s.TIME_ZONE)"
+)
+
+
+def run_django(settings_module: str, code: str = PRINT_SETTINGS, **env) -> subprocess.CompletedProcess:
+    clean_env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SECRET_KEY", "DEBUG"}}
+    clean_env.update(DJANGO_SETTINGS_MODULE=settings_module, **env)
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=PROJECT, env=clean_env, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_local_settings_default_to_a_sqlite_file_in_the_project_folder():
+    result = run_django("policytracker.settings.local")
+    assert result.returncode == 0, result.stderr
+    engine, name, debug, language, time_zone = result.stdout.split()
+    assert engine == "django.db.backends.sqlite3"
+    assert Path(name) == PROJECT / "db.sqlite3"
+    assert (language, time_zone) == ("zh-hans", "Asia/Shanghai")
+
+
+def test_database_url_switches_to_postgresql():
+    result = run_django("policytracker.settings.local", DATABASE_URL="postgres://postgres@127.0.0.1:5432/somedb")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[:2] == ["django.db.backends.postgresql", "somedb"]
+
+
+def test_debug_is_off_unless_set():
+    result = run_django("policytracker.settings.production", SECRET_KEY="x" * 50)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[2] == "False"
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "message"),
+    [
+        ("DEBUG", "maybe", "DEBUG='maybe' is not a boolean"),
+        ("DATABASE_URL", "not-a-url", "DATABASE_URL='not-a-url' is not a database URL"),
+        ("DATABASE_URL", "mysql://root@localhost/x", "use a sqlite:// or postgres:// URL"),
+        ("REPLY_DUE_MONTHS", "three", "REPLY_DUE_MONTHS='three' is not a whole number"),
+    ],
+)
+def test_a_malformed_value_fails_loudly_at_start(variable, value, message):
+    result = run_django("policytracker.settings.local", **{variable: value})
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert message in result.stderr
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run_django("policytracker.settings.production")
+    assert result.returncode != 0
+    assert "Set the SECRET_KEY environment variable" in result.stderr
