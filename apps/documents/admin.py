@@ -1,0 +1,119 @@
+"""Captured pages and files, with the citations, targets and observations drawn from them."""
+from django import forms
+from django.contrib import admin
+from django.db import models
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from apps.curation.admin import CURATION_FIELDSET, CuratedModelAdmin
+from apps.documents.models import Citation, Document
+from apps.regions.admin import province_filter
+from apps.targets.models import Observation, Target
+
+# The quote is one sentence; a short box keeps the inline rows readable.
+QUOTE_WIDGET = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 60})}}
+
+
+class CitationInline(admin.TabularInline):
+    model = Citation
+    fk_name = "document"
+    fields = ["cited_title", "cited_doc_number", "cited_document"]
+    autocomplete_fields = ["cited_document"]
+    extra = 0
+
+
+class TargetInline(admin.StackedInline):
+    model = Target
+    fk_name = "source_document"
+    fieldsets = [
+        (None, {"fields": [
+            ("indicator", "region", "initiative"),
+            ("comparator", "value", "value_max", "unit"),
+            ("deadline_year", "status"),
+            "quote",
+        ]}),
+        (_("基线与人工认定"), {
+            "fields": ["baseline", "deadline_date", ("progress_override", "progress_note")],
+            "classes": ["collapse"],
+        }),
+    ]
+    autocomplete_fields = ["indicator", "region", "initiative"]
+    formfield_overrides = QUOTE_WIDGET
+    extra = 0
+
+    def get_queryset(self, request):
+        # Each inline's heading prints the target, which names its region and indicator.
+        return super().get_queryset(request).select_related("indicator", "region")
+
+
+class ObservationInline(admin.TabularInline):
+    model = Observation
+    fk_name = "source_document"
+    fields = ["indicator", "region", "value", "unit", "observed_on", "quote", "status"]
+    autocomplete_fields = ["indicator", "region"]
+    formfield_overrides = QUOTE_WIDGET
+    extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("indicator", "region")
+
+
+@admin.register(Document)
+class DocumentAdmin(CuratedModelAdmin):
+    list_display = [
+        "title", "doc_type", "organization_link", "region_names", "publish_date", "doc_number", "source_link",
+        "status",
+    ]
+    list_filter = ["status", "doc_type", province_filter("regions__code"), "organization__kind"]
+    search_fields = ["title", "doc_number", "organization__name", "source_site"]
+    autocomplete_fields = ["regions", "organization"]
+    list_select_related = ["organization"]
+    date_hierarchy = "publish_date"
+    readonly_fields = [*CuratedModelAdmin.readonly_fields, "checksum"]
+    fieldsets = [
+        (None, {"fields": [
+            "title", "doc_type", "regions", "organization", ("publish_date", "doc_number"), "clean_text",
+        ]}),
+        CURATION_FIELDSET,
+        (_("来源与原文"), {"fields": ["source_url", "source_site", "raw_text", "checksum"], "classes": ["collapse"]}),
+    ]
+    inlines = [CitationInline, TargetInline, ObservationInline]
+    # Bureau sites are mixed http/https; a bare host pasted in is more likely https today.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("regions")
+
+    @admin.display(description=_("发文/答复机构"), ordering="organization__name")
+    def organization_link(self, obj):
+        if obj.organization is None:
+            return "-"
+        url = reverse("admin:organizations_organization_change", args=[obj.organization_id])
+        return format_html('<a href="{}">{}</a>', url, obj.organization.short_name or obj.organization.name)
+
+    @admin.display(description=_("行政区划"))
+    def region_names(self, obj):
+        return "、".join(region.name for region in obj.regions.all()) or "-"
+
+    @admin.display(description=_("来源"))
+    def source_link(self, obj):
+        if not obj.source_url:
+            return obj.source_site or "-"
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener noreferrer">{}</a>', obj.source_url, obj.source_site or _("原网页")
+        )
+
+
+@admin.register(Citation)
+class CitationAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "document", "cited_doc_number", "cited_document", "is_linked"]
+    list_filter = [("cited_document", admin.EmptyFieldListFilter)]
+    search_fields = ["cited_title", "cited_doc_number", "document__title"]
+    autocomplete_fields = ["document", "cited_document"]
+    list_select_related = ["document", "cited_document"]
+
+    @admin.display(description=_("已关联"), boolean=True)
+    def is_linked(self, obj):
+        return obj.cited_document_id is not None

@@ -1,0 +1,130 @@
+"""Indicators, the targets set against them, and the figures observed."""
+from django.contrib import admin
+from django.db.models import Count, OuterRef, Subquery
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from apps.curation.admin import CURATION_FIELDSET, CuratedModelAdmin
+from apps.regions.admin import province_filter
+from apps.targets.models import Indicator, Observation, Target
+
+
+def document_link(document):
+    if document is None:
+        return "-"
+    url = reverse("admin:documents_document_change", args=[document.pk])
+    return format_html('<a href="{}">{}</a>', url, document.title)
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "unit", "target_count", "observation_count", "updated_at"]
+    list_filter = ["unit"]
+    search_fields = ["name", "description"]
+    readonly_fields = ["created_at", "updated_at"]
+
+    def get_queryset(self, request):
+        # Two subqueries rather than two joins: counting across both joins would multiply the rows.
+        def count_of(model):
+            counted = model.objects.filter(indicator=OuterRef("pk")).order_by().values("indicator")
+            return Subquery(counted.annotate(total=Count("pk")).values("total"))
+
+        return super().get_queryset(request).annotate(
+            target_total=count_of(Target), observation_total=count_of(Observation)
+        )
+
+    @admin.display(description=_("目标数"), ordering="target_total")
+    def target_count(self, obj):
+        return obj.target_total or 0
+
+    @admin.display(description=_("观测值数"), ordering="observation_total")
+    def observation_count(self, obj):
+        return obj.observation_total or 0
+
+
+class EvidenceListFilter(admin.SimpleListFilter):
+    """Targets with or without any observation of their indicator in their region."""
+
+    title = _("观测证据")
+    parameter_name = "evidence"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("有观测值")), ("no", _("暂无观测值"))]
+
+    def queryset(self, request, queryset):
+        # Relies on the latest_observed_value annotation TargetAdmin.get_queryset adds.
+        if self.value() == "yes":
+            return queryset.filter(latest_observed_value__isnull=False)
+        if self.value() == "no":
+            return queryset.filter(latest_observed_value__isnull=True)
+        return queryset
+
+
+@admin.register(Target)
+class TargetAdmin(CuratedModelAdmin):
+    list_display = [
+        "indicator", "region", "value_display", "deadline_year", "latest_observed", "progress_display",
+        "source_link", "status",
+    ]
+    list_filter = [
+        "status", "deadline_year", "comparator", EvidenceListFilter, "progress_override",
+        province_filter("region__code"), ("indicator", admin.RelatedOnlyFieldListFilter),
+    ]
+    search_fields = ["indicator__name", "region__name", "^region__code", "quote", "initiative__name"]
+    autocomplete_fields = ["indicator", "region", "initiative", "source_document"]
+    list_select_related = ["indicator", "region", "source_document"]
+    fieldsets = [
+        (None, {"fields": [
+            "indicator", "region", "initiative", ("comparator", "value", "value_max", "unit"),
+            ("deadline_year", "deadline_date"), "source_document", "quote",
+        ]}),
+        (_("进展与人工认定"), {"fields": ["progress_display", "baseline", "progress_override", "progress_note"]}),
+        CURATION_FIELDSET,
+    ]
+    readonly_fields = [*CuratedModelAdmin.readonly_fields, "progress_display"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_latest_observation()
+
+    @admin.display(description=_("目标值"))
+    def value_display(self, obj):
+        return obj.describe_value()
+
+    @admin.display(description=_("最新观测"), ordering="latest_observed_on")
+    def latest_observed(self, obj):
+        if obj.latest_observed_value is None:
+            return "-"
+        return f"{obj.latest_observed_value.normalize():f} ({obj.latest_observed_on:%Y-%m-%d})"
+
+    @admin.display(description=_("进展"))
+    def progress_display(self, obj):
+        # On the add form the target is unsaved and has nothing to measure against yet.
+        return obj.get_progress_display() if obj.pk else "-"
+
+    @admin.display(description=_("来源文件"), ordering="source_document__title")
+    def source_link(self, obj):
+        return document_link(obj.source_document)
+
+
+@admin.register(Observation)
+class ObservationAdmin(CuratedModelAdmin):
+    list_display = ["indicator", "region", "value_display", "observed_on", "source_link", "status"]
+    list_filter = ["status", province_filter("region__code"), ("indicator", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["indicator__name", "region__name", "^region__code", "quote"]
+    autocomplete_fields = ["indicator", "region", "source_document"]
+    list_select_related = ["indicator", "region", "source_document"]
+    date_hierarchy = "observed_on"
+    fieldsets = [
+        (None, {"fields": ["indicator", "region", ("value", "unit"), "observed_on", "source_document", "quote"]}),
+        CURATION_FIELDSET,
+    ]
+
+    @admin.display(description=_("数值"), ordering="value")
+    def value_display(self, obj):
+        return f"{obj.value.normalize():f}{obj.unit}"
+
+    @admin.display(description=_("来源文件"), ordering="source_document__title")
+    def source_link(self, obj):
+        return document_link(obj.source_document)
