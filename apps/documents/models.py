@@ -1,6 +1,7 @@
 """Pages and files as captured from bureau sites, and the citations between them."""
 import hashlib
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -56,6 +57,14 @@ class Document(CuratedModel):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        checksum = text_checksum(self.raw_text)
+        duplicate = Document.objects.filter(checksum=checksum).exclude(pk=self.pk).first()
+        if duplicate is not None:
+            raise ValidationError(
+                {"raw_text": _("这份原文已收录为“%(title)s”(#%(id)s)。") % {"title": duplicate.title, "id": duplicate.pk}}
+            )
 
     def save(self, *args, **kwargs):
         self.checksum = text_checksum(self.raw_text)

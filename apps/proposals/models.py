@@ -79,7 +79,7 @@ class Proposer(models.Model):
     proposal = models.ForeignKey(Proposal, verbose_name=_("提案/建议"), on_delete=models.CASCADE, related_name="proposers")
     name = models.CharField(_("姓名"), max_length=64)
     role = models.CharField(_("身份"), max_length=8, choices=ProposerRole.choices, blank=True)
-    is_lead = models.BooleanField(_("领衔"), default=True)
+    is_lead = models.BooleanField(_("领衔"), default=False, help_text=_("不勾选即为联名"))
     history = HistoricalRecords()
 
     class Meta:

@@ -2,6 +2,7 @@
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from apps.regions.models import Region, RegionLevel, code_prefix
 
@@ -38,7 +39,7 @@ def province_filter(code_lookup: str) -> type[ProvinceListFilter]:
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(SimpleHistoryAdmin):
     list_display = ["code", "name", "level", "parent", "children_count"]
     list_filter = ["level", ProvinceListFilter]
     # "^code" matches by prefix, so searching 3201 lists Nanjing and every district in it.

@@ -1,6 +1,7 @@
 """Administrative divisions keyed by their six-digit GB/T 2260 code."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 CODE_PATTERN = r"^[0-9]{6}$"
 
@@ -39,6 +40,8 @@ class Region(models.Model):
     parent = models.ForeignKey(
         "self", verbose_name=_("上级"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
+    # load_regions writes in bulk, which records no history; curators' edits are recorded.
+    history = HistoricalRecords()
 
     objects = RegionQuerySet.as_manager()
 

@@ -1,4 +1,5 @@
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from apps.documents.models import Citation, Document, text_checksum
@@ -28,3 +29,10 @@ def test_a_citation_must_name_what_it_cites():
     Citation.objects.create(document=document, cited_doc_number="邯教〔2017〕42号")
     with pytest.raises(IntegrityError), transaction.atomic():
         Citation.objects.create(document=document)
+
+
+def test_pasting_a_page_already_held_is_a_form_error_not_a_crash():
+    held = DocumentFactory(raw_text="同一页面")
+    copy = DocumentFactory.build(raw_text="同一页面", organization=held.organization)
+    with pytest.raises(ValidationError, match="已收录"):
+        copy.full_clean()
