@@ -47,6 +47,10 @@ class Initiative(CuratedModel):
                 name="initiative_end_not_before_start",
             ),
             models.UniqueConstraint(fields=["name", "region"], name="initiative_unique_name_per_region"),
+            # NULLs are distinct in a unique index, so generic programmes need their own rule.
+            models.UniqueConstraint(
+                fields=["name"], condition=models.Q(region__isnull=True), name="initiative_unique_generic_name"
+            ),
         ]
 
     def __str__(self):

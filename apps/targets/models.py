@@ -3,7 +3,8 @@ import datetime
 from decimal import Decimal
 
 from django.db import models
-from django.db.models import OuterRef, Subquery
+from django.db.models import Case, F, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Abs
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -55,8 +56,10 @@ class Observation(CuratedModel):
     """A figure a document reports as already reached (a past or current value, not a promise)."""
 
     indicator = models.ForeignKey(Indicator, verbose_name=_("指标"), on_delete=models.PROTECT, related_name="observations")
+    # Null only when the page blanks its place (seed 004's 地区市): the figure is kept, unplaced.
     region = models.ForeignKey(
-        "regions.Region", verbose_name=_("行政区划"), on_delete=models.PROTECT, related_name="observations"
+        "regions.Region", verbose_name=_("行政区划"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="observations",
     )
     value = models.DecimalField(_("数值"), **VALUE_DIGITS)
     unit = models.CharField(_("单位"), max_length=32, blank=True)
@@ -75,7 +78,8 @@ class Observation(CuratedModel):
         indexes = [models.Index(fields=["indicator", "region", "-observed_on"], name="observation_latest_idx")]
 
     def __str__(self):
-        return f"{self.indicator} {self.region.name} {self.observed_on:%Y-%m-%d}: {Decimal(self.value).normalize():f}{self.unit}"
+        place = self.region.name if self.region else "—"
+        return f"{self.indicator} {place} {self.observed_on:%Y-%m-%d}: {Decimal(self.value).normalize():f}{self.unit}"
 
 
 class TargetQuerySet(CuratedQuerySet):
@@ -92,10 +96,43 @@ class TargetQuerySet(CuratedQuerySet):
             latest_observed_on=Subquery(latest.values("observed_on")[:1]),
         )
 
+    def with_progress(self, today: datetime.date | None = None):
+        """Annotate ``progress_value``: the database's reading of ``Target.progress``, to filter on.
+
+        Keep the two in step: a curator's override wins, then no observation means no
+        evidence, then a met target is achieved, then a past deadline is overdue.
+        """
+        today = today or timezone.localdate()
+        queryset = self if "latest_observed_value" in self.query.annotations else self.with_latest_observation()
+        observed = F("latest_observed_value")
+        value = F("value")
+        met = Q(value__isnull=False) & (
+            Q(comparator__in=[Comparator.GTE, Comparator.MAINTAIN, Comparator.RANGE], latest_observed_value__gte=value)
+            | Q(comparator=Comparator.LTE, latest_observed_value__lte=value)
+            | Q(comparator=Comparator.EQ, latest_observed_value=value)
+            | Q(comparator=Comparator.APPROX, approx_gap__lte=Abs(value) * Value(APPROX_TOLERANCE))
+            | Q(comparator=Comparator.INCREASE_BY, baseline__isnull=False, latest_observed_value__gte=F("baseline") + value)
+            | Q(comparator=Comparator.DECREASE_BY, baseline__isnull=False, latest_observed_value__lte=F("baseline") - value)
+        )
+        past_deadline = Q(deadline_date__lt=today) | Q(deadline_date__isnull=True, deadline_year__lt=today.year)
+        return queryset.alias(approx_gap=Abs(observed - value)).annotate(
+            progress_value=Case(
+                When(~Q(progress_override=""), then=F("progress_override")),
+                When(latest_observed_value__isnull=True, then=Value(TargetProgress.NO_EVIDENCE.value)),
+                When(met, then=Value(TargetProgress.ACHIEVED.value)),
+                When(past_deadline, then=Value(TargetProgress.OVERDUE.value)),
+                default=Value(TargetProgress.ON_TRACK.value),
+                output_field=models.CharField(),
+            )
+        )
+
 
 class Target(CuratedModel):
     indicator = models.ForeignKey(Indicator, verbose_name=_("指标"), on_delete=models.PROTECT, related_name="targets")
-    region = models.ForeignKey("regions.Region", verbose_name=_("行政区划"), on_delete=models.PROTECT, related_name="targets")
+    region = models.ForeignKey(
+        "regions.Region", verbose_name=_("行政区划"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="targets", help_text=_("仅当页面隐去了地名时留空"),
+    )
     initiative = models.ForeignKey(
         "initiatives.Initiative", verbose_name=_("举措"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="targets",
@@ -145,7 +182,7 @@ class Target(CuratedModel):
         ]
 
     def __str__(self):
-        return f"{self.region.name} {self.indicator} {self.describe_value()}"
+        return f"{self.region.name if self.region else '—'} {self.indicator} {self.describe_value()}"
 
     def describe_value(self) -> str:
         def fmt(number):
@@ -190,6 +227,9 @@ class Target(CuratedModel):
     def latest_observation_value(self) -> tuple[Decimal | None, datetime.date | None]:
         if hasattr(self, "latest_observed_value"):
             return self.latest_observed_value, self.latest_observed_on
+        if self.region_id is None:
+            # As in the SQL subquery, an unplaced target matches no observation (NULL = NULL is unknown).
+            return None, None
         latest = (
             Observation.objects.filter(indicator_id=self.indicator_id, region_id=self.region_id)
             .order_by("-observed_on", "-id")

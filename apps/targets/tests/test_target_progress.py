@@ -74,3 +74,10 @@ def test_the_annotated_queryset_gives_the_same_progress_without_extra_queries(dj
     with django_assert_num_queries(1):
         progress = sorted(t.progress for t in Target.objects.with_latest_observation())
     assert progress == [TargetProgress.ACHIEVED, TargetProgress.ON_TRACK]
+
+
+def test_a_target_whose_page_blanks_its_place_has_no_evidence_from_other_unplaced_figures():
+    target = TargetFactory(region=None, value=Decimal(70), deadline_year=2015)
+    ObservationFactory(region=None, value=Decimal(90), observed_on=datetime.date(2016, 6, 30))
+    assert target.progress == TargetProgress.NO_EVIDENCE
+    assert Target.objects.with_latest_observation().get().progress == TargetProgress.NO_EVIDENCE
