@@ -3,7 +3,7 @@ from django import forms
 from django.contrib import admin
 from django.db import models
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -31,7 +31,7 @@ class TargetInline(admin.StackedInline):
         (None, {"fields": [
             ("indicator", "region", "initiative"),
             ("comparator", "value", "value_max", "unit"),
-            ("deadline_year", "status"),
+            ("deadline_year", "confidence", "status"),
             "quote",
         ]}),
         (_("基线与人工认定"), {
@@ -40,6 +40,7 @@ class TargetInline(admin.StackedInline):
         }),
     ]
     autocomplete_fields = ["indicator", "region", "initiative"]
+    readonly_fields = ["confidence"]
     formfield_overrides = QUOTE_WIDGET
     extra = 0
 
@@ -71,13 +72,16 @@ class DocumentAdmin(CuratedModelAdmin):
     autocomplete_fields = ["regions", "organization"]
     list_select_related = ["organization"]
     date_hierarchy = "publish_date"
-    readonly_fields = [*CuratedModelAdmin.readonly_fields, "checksum"]
+    readonly_fields = [*CuratedModelAdmin.readonly_fields, "checksum", "import_warnings_list", "source_file"]
     fieldsets = [
         (None, {"fields": [
+            "import_warnings_list",
             "title", "doc_type", "regions", "organization", ("publish_date", "doc_number"), "clean_text",
         ]}),
         CURATION_FIELDSET,
-        (_("来源与原文"), {"fields": ["source_url", "source_site", "raw_text", "checksum"], "classes": ["collapse"]}),
+        (_("来源与原文"), {
+            "fields": ["source_url", "source_site", "source_file", "raw_text", "checksum"], "classes": ["collapse"],
+        }),
     ]
     inlines = [CitationInline, TargetInline, ObservationInline]
     # Bureau sites are mixed http/https; a bare host pasted in is more likely https today.
@@ -85,6 +89,13 @@ class DocumentAdmin(CuratedModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("regions")
+
+    @admin.display(description=_("导入提示"))
+    def import_warnings_list(self, obj):
+        """What the importer asks the curator to check, above the fields it filled."""
+        if not obj.import_warnings:
+            return "-"
+        return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((w,) for w in obj.import_warnings)))
 
     @admin.display(description=_("发文/答复机构"), ordering="organization__name")
     def organization_link(self, obj):

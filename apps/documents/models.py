@@ -46,6 +46,10 @@ class Document(CuratedModel):
     checksum = models.CharField(
         _("内容校验和"), max_length=64, unique=True, editable=False, help_text=_("原始文本的 SHA-256")
     )
+    source_file = models.CharField(_("导入文件名"), max_length=255, blank=True)
+    import_warnings = models.JSONField(
+        _("导入提示"), default=list, blank=True, help_text=_("导入程序请审核者核对的地方")
+    )
     history = HistoricalRecords(m2m_fields=[regions])
 
     objects = DocumentQuerySet.as_manager()

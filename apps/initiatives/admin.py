@@ -12,12 +12,12 @@ from apps.regions.admin import province_filter
 class InitiativeAdmin(CuratedModelAdmin):
     list_display = ["name", "theme", "region", "years", "parent", "document_count", "status"]
     list_filter = ["status", "theme", province_filter("region__code"), ("region", admin.EmptyFieldListFilter)]
-    search_fields = ["name", "description", "region__name"]
+    search_fields = ["name", "aliases", "description", "region__name"]
     autocomplete_fields = ["region", "parent", "documents"]
     list_select_related = ["region", "parent"]
     fieldsets = [
         (None, {"fields": [
-            "name", "theme", "region", ("start_year", "end_year"), "parent", "description", "documents",
+            "name", "aliases", "theme", "region", ("start_year", "end_year"), "parent", "description", "documents",
         ]}),
         CURATION_FIELDSET,
     ]

@@ -31,6 +31,9 @@ class Initiative(CuratedModel):
         "self", verbose_name=_("上级举措"), null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
     )
     description = models.TextField(_("说明"), blank=True)
+    aliases = models.TextField(
+        _("别名/关键词"), blank=True, help_text=_("导入时据此识别文件提及的举措;用逗号、顿号或换行分隔")
+    )
     documents = models.ManyToManyField(
         "documents.Document", verbose_name=_("提及文件"), blank=True, related_name="initiatives"
     )

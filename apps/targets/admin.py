@@ -78,12 +78,12 @@ class TargetAdmin(CuratedModelAdmin):
     fieldsets = [
         (None, {"fields": [
             "indicator", "region", "initiative", ("comparator", "value", "value_max", "unit"),
-            ("deadline_year", "deadline_date"), "source_document", "quote",
+            ("deadline_year", "deadline_date"), "source_document", "quote", "confidence",
         ]}),
         (_("进展与人工认定"), {"fields": ["progress_display", "baseline", "progress_override", "progress_note"]}),
         CURATION_FIELDSET,
     ]
-    readonly_fields = [*CuratedModelAdmin.readonly_fields, "progress_display"]
+    readonly_fields = [*CuratedModelAdmin.readonly_fields, "progress_display", "confidence"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_latest_observation()

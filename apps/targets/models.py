@@ -87,8 +87,11 @@ class TargetQuerySet(CuratedQuerySet):
         return self.filter(region__code__startswith=code_prefix(code))
 
     def with_latest_observation(self):
-        """Annotate the latest observed value and date of the same indicator in the same region."""
-        latest = Observation.objects.filter(
+        """Annotate the latest observed value and date of the same indicator in the same region.
+
+        Only published observations count: a figure still in review must not move a target.
+        """
+        latest = Observation.objects.published().filter(
             indicator=OuterRef("indicator"), region=OuterRef("region")
         ).order_by("-observed_on", "-id")
         return self.annotate(
@@ -149,6 +152,10 @@ class Target(CuratedModel):
         related_name="targets",
     )
     quote = models.TextField(_("原文语句"), blank=True)
+    confidence = models.DecimalField(
+        _("提取置信度"), max_digits=3, decimal_places=2, null=True, blank=True,
+        help_text=_("导入程序对该目标读取结果的把握(0-1);人工录入留空"),
+    )
     progress_override = models.CharField(
         _("人工认定进展"), max_length=16, choices=TargetProgress.choices, blank=True,
         help_text=_("留空则按截止期和最新观测值自动判断"),
@@ -231,7 +238,8 @@ class Target(CuratedModel):
             # As in the SQL subquery, an unplaced target matches no observation (NULL = NULL is unknown).
             return None, None
         latest = (
-            Observation.objects.filter(indicator_id=self.indicator_id, region_id=self.region_id)
+            Observation.objects.published()
+            .filter(indicator_id=self.indicator_id, region_id=self.region_id)
             .order_by("-observed_on", "-id")
             .values_list("value", "observed_on")
             .first()

@@ -1,0 +1,309 @@
+"""Targets (commitments) and observations (figures already reached), kept apart.
+
+Every quantity is read in its sentence: words of intent (到2025年, 力争, 确保, 将) make it a
+target, words of record (已, 累计, 近三年, 了, a past year) an observation, and rules (不低于)
+a target whatever the tense. Where a sentence says neither, its section decides: an annual-
+goals page or a reply's 下一步 section plans, a reply's account of its work reports.
+Observations are kept only where the figure states how far something has got (a share, a
+total reached, a breakdown, a score or rank), not a count of activities held.
+"""
+import datetime
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from apps.ingest.draft import ObservationDraft, PlaceRef, TargetDraft
+from apps.ingest.extract.indicators import indicator_name
+from apps.ingest.extract.text import clause_index, clauses, sentences
+from apps.ingest.numbers import Quantity, find_damaged_shares, find_quantities, to_decimal
+
+FUTURE = re.compile(r"到\s*\d{4}\s*年|\d{4}\s*年(底)?前|力争|确保|争创|争取|(?<!即)将(?!近)|拟|预计|下一步|目标|全年|年底")
+PAST = re.compile(r"已|累计|了|先后|近年来|近[三两五]年|去年|今年以来|上半年|以来")
+# Words of record that a plan uses too (对现有6所…进行整合): they count only where a page reports.
+REPORTING = re.compile(r"目前|现有|均超|共有|涵盖|增加到|由")
+GOAL = re.compile(r"^\s*的目标")
+NORMATIVE = re.compile(r"不低于|不少于|至少|不超过|不高于")
+YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+DEADLINE = re.compile(r"(?:到|至|截至)\s*((?:19|20)\d\d)\s*年|((?:19|20)\d\d)\s*年(?:底)?前")
+FIVE_YEAR_PLANS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
+PLAN_HEADING = re.compile(r"(下步工作|下一步工作|下一步打算|下半年重点工作|下阶段工作|工作打算|工作计划|今后工作)")
+REPORT_HEADING = re.compile(r"(工作亮点|主要做法|建设情况|工作情况|存在的问题)")
+SECTION_MARK = re.compile(r"(?<![\u4e00-\u9fff\d])([一二三四五六七八九十]+、)")
+PLAN_TYPES = {"annual_goals", "news", "policy"}
+# Words after a number that make it part of a name or a framework, not an amount.
+FRAMEWORK_NOUN = re.compile(r"^(清单|方面|环节|举措|措施|大任务|项任务|门|大行动|条措施)")
+SINGULAR_UNITS = {"个", "所", "家", "座", "项", "支", "套"}
+STATE_VERB = re.compile(r"(达到|达|已达|增加到|增长到|增至|涵盖|共有|共|超过|均超|超|为)\s*$")
+SHARE_WORD = re.compile(r"率|比例|占比|比重|占")
+PER_YEAR_SHARE = re.compile(r"每年(将近|约|近)?\s*$")
+BREAKDOWN_CLAUSE_CHARS = 14
+FULL_COVERAGE = re.compile(r"实现(?!了)(?P<subject>[\u4e00-\u9fff、]{2,20}?)全(?:覆盖|部覆盖)")
+QUALITATIVE = re.compile(
+    r"(?P<subject>[\u4e00-\u9fff]{2,30}?(数量|人数|规模|比例|率))(明显|大幅|显著)(?P<change>减少|下降|降低|增加|提高|提升)(?!了)"
+)
+RANK = re.compile(r"(位列|名列|排名|居)(?P<scope>[^,。第]{0,6})第(?P<n>[一二三四五六七八九十\d]+)(名|位)?")
+TIME_CLAUSE = re.compile(r"^(到\s*\d{4}\s*年|\d{4}\s*年|近年来|近[三两五]年|今年|全年|目前)$")
+HEADING_CHARS = 40
+
+
+@dataclass
+class PageContext:
+    doc_type: str
+    page_year: int | None
+    doc_date: datetime.date | None
+    regions: list[PlaceRef]
+    region_names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code → full and short names
+    damaged: bool = False
+
+
+@dataclass
+class _Cursor:
+    plan: bool
+    region: str | None
+    year: int | None = None
+    year_is_past: bool = False
+
+
+def _depth_at(sentence: str, position: int) -> int:
+    """How many 《“( are open at ``position``: figures inside titles and quotes are names."""
+    depth = 0
+    for char in sentence[:position]:
+        if char in "《“(":
+            depth += 1
+        elif char in "》”)" and depth:
+            depth -= 1
+    return depth
+
+
+def _sections(body: str) -> list[str]:
+    """Paragraphs, split again at 一、二、 headings run into them (as in flattened previews)."""
+    parts = []
+    for paragraph in body.split("\n"):
+        marks = [m.start() for m in SECTION_MARK.finditer(paragraph) if m.start() > 0]
+        bounds = [0, *marks, len(paragraph)]
+        parts.extend(paragraph[a:b] for a, b in zip(bounds, bounds[1:]) if paragraph[a:b].strip())
+    return parts
+
+
+def _mentioned_region(text: str, context: PageContext) -> str | None:
+    found = [code for code, names in context.region_names.items() if any(n in text for n in names)]
+    return found[0] if len(found) == 1 else None
+
+
+def _latest(pattern: re.Pattern, text: str) -> int:
+    positions = [m.start() for m in pattern.finditer(text)]
+    return positions[-1] if positions else -1
+
+
+def _is_target(before: str, clause_text: str, cursor: _Cursor, context: PageContext) -> bool | None:
+    """True for a commitment, False for a record, None for a normative rule (a target with no deadline)."""
+    if NORMATIVE.search(clause_text):
+        return None
+    future, past = _latest(FUTURE, before), _latest(PAST, before)
+    if not cursor.plan:
+        past = max(past, _latest(REPORTING, before))
+    for match in YEAR.finditer(before):
+        year = int(match.group(1))
+        if context.page_year and year < context.page_year and not DEADLINE.match(before[match.start() - 1:]):
+            past = max(past, match.start())
+    if future > past:
+        return True
+    if past > future:
+        return False
+    if cursor.year is not None:
+        return not cursor.year_is_past
+    return cursor.plan
+
+
+def _deadline(before: str, sentence: str, cursor: _Cursor, context: PageContext) -> tuple[int | None, bool]:
+    """The year a target is due and whether the page says it outright."""
+    explicit = [int(m.group(1) or m.group(2)) for m in DEADLINE.finditer(before)]
+    if explicit:
+        return explicit[-1], True
+    for plan, year in FIVE_YEAR_PLANS.items():
+        if plan in sentence and "目标" in sentence:
+            return year, True
+    if cursor.year is not None and not cursor.year_is_past:
+        return cursor.year, True
+    if context.doc_type in PLAN_TYPES or re.search("全年|今年|年底", before):
+        return context.page_year, False
+    return None, False
+
+
+def _quote(sentence: str, start: int, end: int, source: str, bounds: list[tuple[int, int]] | None = None) -> str:
+    """The clause a figure stands in, with the clause its indicator or deadline came from."""
+    bounds = bounds or clauses(sentence)
+    index = clause_index(bounds, start)
+    first, last = index, index
+    if index and (source == "previous" or TIME_CLAUSE.match(sentence[slice(*bounds[index - 1])].strip())):
+        first = index - 1
+    if source == "following" and index + 1 < len(bounds):
+        last = index + 1
+    stop = end if source == "before" else bounds[last][1]
+    return sentence[bounds[first][0]: stop].strip().rstrip("。;")
+
+
+def _skip(sentence: str, quantity: Quantity) -> bool:
+    if _depth_at(sentence, quantity.start):
+        return True
+    after = sentence[quantity.end:]
+    if FRAMEWORK_NOUN.match(after):
+        return True
+    if quantity.unit in SINGULAR_UNITS and quantity.value == 1 and quantity.comparator == "eq":
+        return True  # 建成1个…中心: an article, not an amount
+    return bool(re.search(r"由(去年|上年|原来)?的?\s*$", sentence[: quantity.start]))
+
+
+def _is_state(sentence: str, clause: tuple[int, int], quantity: Quantity, accepted_before: bool) -> bool:
+    """Whether a recorded figure says how far something has got, rather than counting activities."""
+    clause_start, clause_end = clause
+    before = sentence[clause_start: quantity.start]
+    if quantity.is_percentage:
+        damaged_state = quantity.damaged and STATE_VERB.search(before)
+        return bool(SHARE_WORD.search(before) or PER_YEAR_SHARE.search(before) or damaged_state)
+    if quantity.base_unit == "元":
+        return False
+    if quantity.unit == "分" or STATE_VERB.search(before):
+        return True
+    short_breakdown = clause_end - clause_start <= BREAKDOWN_CLAUSE_CHARS and before and not re.search("了", before)
+    return bool(accepted_before and short_breakdown)
+
+
+def _observation_date(before: str, context: PageContext, cursor: _Cursor) -> datetime.date | None:
+    """The end of a past year named in the figure's own clause or paragraph, else the page's date."""
+    years = [int(y) for y in YEAR.findall(before) if context.page_year is None or int(y) < context.page_year]
+    if years:
+        return datetime.date(years[-1], 12, 31)
+    if cursor.year is not None and cursor.year_is_past:
+        return datetime.date(cursor.year, 12, 31)
+    if "去年" in before and context.page_year:
+        return datetime.date(context.page_year - 1, 12, 31)
+    return context.doc_date
+
+
+def figures_find(body: str, context: PageContext) -> tuple[list[TargetDraft], list[ObservationDraft]]:
+    """Targets and observations in the article body, each with the clause it came from."""
+    targets: list[TargetDraft] = []
+    observations: list[ObservationDraft] = []
+    default_region = context.regions[0].code if context.regions else None
+    cursor = _Cursor(plan=context.doc_type in PLAN_TYPES, region=default_region)
+    for paragraph in _sections(body):
+        if PLAN_HEADING.search(paragraph[:20]):
+            cursor.plan, cursor.year = True, None
+        elif REPORT_HEADING.search(paragraph[:20]):
+            cursor.plan, cursor.year = False, None
+        cursor.region = _mentioned_region(paragraph, context) or cursor.region
+        opening_year = re.match(r"^[^。,]{0,12}?((?:19|20)\d\d)\s*年\s*[,,]", paragraph)
+        if opening_year:
+            year = int(opening_year.group(1))
+            cursor.year = year
+            cursor.year_is_past = bool(context.page_year and year < context.page_year)
+        elif cursor.year is not None and not cursor.year_is_past and context.doc_type not in PLAN_TYPES:
+            cursor.year = None
+        if len(paragraph) <= HEADING_CHARS and not re.search(r"[。;!?]", paragraph):
+            continue  # a heading: 钟楼区:5个“再出发”实现民生跃升
+        for sentence in sentences(paragraph):
+            _sentence_figures(sentence.text, cursor, context, targets, observations)
+        if cursor.year is not None and cursor.year_is_past and context.doc_type in PLAN_TYPES:
+            cursor.year = None  # a look back at last year lasts one paragraph on a goals page
+    return targets, observations
+
+
+def _sentence_figures(sentence, cursor, context, targets, observations):
+    region = _mentioned_region(sentence, context) or cursor.region
+    quantities = find_quantities(sentence)
+    if context.damaged:
+        taken = {q.start for q in quantities}
+        quantities += [q for q in find_damaged_shares(sentence) if q.start not in taken]
+    accepted_state = False
+    bounds = clauses(sentence)
+    for quantity in sorted(quantities, key=lambda q: q.start):
+        if _skip(sentence, quantity):
+            continue
+        index = clause_index(bounds, quantity.start)
+        clause_start, clause_end = bounds[index]
+        before = sentence[: quantity.start]
+        clause_text = sentence[clause_start:clause_end]
+        previous = sentence[slice(*bounds[index - 1])] if index else ""
+        following = sentence[slice(*bounds[index + 1])] if index + 1 < len(bounds) else ""
+        indicator, source = indicator_name(
+            clause_text, quantity.start - clause_start, quantity.end - clause_start, quantity, previous, following
+        )
+        quote = _quote(sentence, quantity.start, quantity.end, source, bounds)
+        own_clause = sentence[clause_start: quantity.start]
+        if TIME_CLAUSE.match(previous.strip()):
+            own_clause = f"{previous},{own_clause}"
+        goal = bool(GOAL.match(sentence[quantity.end:]))
+        if goal:
+            # `…已达到50,离“十二五”70的目标`: the goal is for what the figure before it measures.
+            indicator = observations[-1].indicator if observations and observations[-1].quote in sentence else ""
+            quote = sentence[clause_start:clause_end].strip()
+        kind = True if goal else _is_target(before, clause_text, cursor, context)
+        if kind is False:
+            if quantity.damaged and quantity.value > 100:
+                continue  # 占405: no share is over 100, the decimal point is lost
+            if not _is_state(sentence, bounds[index], quantity, accepted_state) or not indicator:
+                continue
+            accepted_state = True
+            observations.append(ObservationDraft(
+                indicator=indicator, value=quantity.value, unit=quantity.unit,
+                date=_observation_date(own_clause, context, cursor), quote=quote, region=region,
+            ))
+            continue
+        comparator = "gte" if goal else quantity.comparator
+        if kind is None:
+            rule = NORMATIVE.search(clause_text).group()
+            comparator = "lte" if rule in ("不超过", "不高于") else "gte"
+            deadline, explicit = None, True
+            found = DEADLINE.search(before)
+            if found:
+                deadline = int(found.group(1) or found.group(2))
+        else:
+            deadline, explicit = _deadline(before, sentence, cursor, context)
+        confidence = 0.9 if explicit else 0.8 if deadline else 0.6
+        if not indicator:
+            confidence -= 0.2
+        if quantity.damaged:
+            confidence = 0.3
+        targets.append(TargetDraft(
+            indicator=indicator, comparator=comparator, value=quantity.value, value_max=quantity.value_max,
+            unit=quantity.unit, deadline_year=deadline, quote=quote,
+            confidence=round(confidence, 2), region=region,
+        ))
+    _worded_figures(sentence, cursor, context, region, targets, observations)
+
+
+def _worded_figures(sentence, cursor, context, region, targets, observations):
+    """Figures written in words: 全覆盖 (100%), 数量明显减少 (a fall of no stated size), 位列第一."""
+    for match in FULL_COVERAGE.finditer(sentence):
+        before = sentence[: match.start()]
+        if _is_target(before, match.group(), cursor, context):
+            deadline, explicit = _deadline(before, sentence, cursor, context)
+            targets.append(TargetDraft(
+                indicator=f"{match.group('subject')}覆盖率", comparator="eq", value=Decimal(100), value_max=None,
+                unit="%", deadline_year=deadline, quote=_quote(sentence, match.start(), match.end(), ""),
+                confidence=0.8 if explicit else 0.7, region=region,
+            ))
+    for match in QUALITATIVE.finditer(sentence):
+        before = sentence[: match.start()]
+        if _is_target(before, match.group(), cursor, context):
+            deadline, _explicit = _deadline(before, sentence, cursor, context)
+            change = "decrease_by" if match.group("change") in ("减少", "下降", "降低") else "increase_by"
+            subject = re.sub(r"^(确保|力争|使|推动)", "", match.group("subject"))
+            targets.append(TargetDraft(
+                indicator=subject, comparator=change, value=None, value_max=None, unit="", deadline_year=deadline,
+                quote=_quote(sentence, match.start(), match.end(), ""), confidence=0.6, region=region,
+            ))
+    for match in RANK.finditer(sentence):
+        before = sentence[: match.start()]
+        if _is_target(before, match.group(), cursor, context) is not False:
+            continue
+        value = to_decimal(match.group("n"))
+        scope = re.search(r"在(?P<what>[^,]{2,30})中", sentence[: match.start()])
+        if value is None or not scope:
+            continue
+        observations.append(ObservationDraft(
+            indicator=f"{scope.group('what')}{match.group('scope')}排名", value=value, unit="名",
+            date=_observation_date(before, context, cursor), quote=_quote(sentence, match.start(), match.end(), ""),
+            region=region,
+        ))

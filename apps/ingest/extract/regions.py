@@ -1,0 +1,127 @@
+"""Places named in a page, as GB/T 2260 codes at the most specific level named.
+
+One Aho-Corasick automaton over every name in the region table, full (江宁区) and short
+(江宁), then context rules against the false hits every matcher makes (TOOLING.md):
+- a short name counts only next to the name of a place above or below it (泰州海陵);
+- a one-character stem (范县, 城区) counts only after a non-Chinese character or its parent's name
+  (示范县 is not 范县, 东山城区 is not 汕尾城区);
+- a name several places share (鼓楼区) counts only when one of them has an ancestor named.
+"""
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import ahocorasick
+
+SUFFIX = re.compile(r"((各族|[\u4e00-\u9fff]{1,9}?族)*自治(区|州|县|旗)|特别行政区|地区|林区|省|市|区|县|盟|旗)$")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Place:
+    code: str
+    name: str
+    parent: str | None
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    places: tuple[Place, ...]
+    short: bool
+
+
+def short_name(name: str) -> str | None:
+    """江宁区 → 江宁, 广西壮族自治区 → 广西; None when the stem would be one character."""
+    stem = SUFFIX.sub("", name)
+    return stem if len(stem) >= 2 and stem != name else None
+
+
+class RegionMatcher:
+    """Finds the places a text names. Build once per import run: it indexes the whole table."""
+
+    def __init__(self, places: Iterable[Place]):
+        self.places = {p.code: p for p in places}
+        names: dict[str, list[tuple[Place, bool]]] = {}
+        for place in self.places.values():
+            names.setdefault(place.name, []).append((place, False))
+            short = short_name(place.name)
+            if short:
+                names.setdefault(short, []).append((place, True))
+        self._automaton = ahocorasick.Automaton()
+        for name, entries in names.items():
+            # A full name wins over another place's identical short name (吉林省's 吉林 vs 吉林市).
+            full = [p for p, is_short in entries if not is_short]
+            self._automaton.add_word(name, (tuple(full), False) if full else (tuple(p for p, _ in entries), True))
+        self._automaton.make_automaton()
+
+    def ancestors(self, place: Place) -> list[Place]:
+        chain, code = [], place.parent
+        while code and code in self.places:
+            chain.append(self.places[code])
+            code = self.places[code].parent
+        return chain
+
+    def _hits(self, text: str) -> list[_Hit]:
+        raw = []
+        for end, (places, short) in self._automaton.iter(text):
+            length = len(self._name_of(places, short))
+            raw.append(_Hit(end - length + 1, end + 1, places, short))
+        # Keep the longest of overlapping names (南京市 over 京市).
+        raw.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        kept, reach = [], -1
+        for hit in raw:
+            if hit.start >= reach:
+                kept.append(hit)
+                reach = hit.end
+        return kept
+
+    @staticmethod
+    def _name_of(places: tuple[Place, ...], short: bool) -> str:
+        name = places[0].name
+        return (short_name(name) or name) if short else name
+
+    def find(self, text: str) -> tuple[list[Place], list[str]]:
+        """The most specific places named, in order of first mention, and notes on names left out."""
+        hits = self._hits(text)
+        related = self._related_codes
+        accepted: list[tuple[int, Place]] = []
+        notes: list[str] = []
+        for index, hit in enumerate(hits):
+            adjacent = [h for h in hits[max(0, index - 1): index + 2] if h.end == hit.start or hit.end == h.start]
+            candidates = list(hit.places)
+            if hit.short:
+                candidates = [p for p in candidates if any(related(p, q) for h in adjacent for q in h.places)]
+            elif len(hit.places[0].name) == 2:
+                before = text[hit.start - 1] if hit.start else ""
+                if CJK.match(before) and not any(related(p, q) for p in candidates for h in adjacent for q in h.places):
+                    continue
+            if len(candidates) > 1:
+                named = {q.code for h in hits for q in h.places if len(h.places) == 1}
+                candidates = [p for p in candidates if any(a.code in named for a in self.ancestors(p))]
+                if len(candidates) != 1:
+                    name = self._name_of(hit.places, hit.short)
+                    if len(name) > 2:  # 城区, 郊区: words more often than places
+                        notes.append(f"place name {name} is ambiguous; left out")
+                    continue
+            if candidates:
+                accepted.append((hit.start, candidates[0]))
+        above = {a.code for _, p in accepted for a in self.ancestors(p)}
+        ordered, seen = [], set()
+        for _, place in sorted(accepted, key=lambda pair: pair[0]):
+            if place.code in above or place.code in seen:
+                continue
+            seen.add(place.code)
+            ordered.append(place)
+        return ordered, sorted(set(notes))
+
+    def _related_codes(self, one: Place, other: Place) -> bool:
+        return other in self.ancestors(one) or one in self.ancestors(other)
+
+    def full_name(self, code: str) -> str:
+        """How bodies are named: a county-level place with the place above it (南京市江宁区)."""
+        place = self.places[code]
+        parent = self.places.get(place.parent) if place.parent else None
+        is_county = not place.code.endswith("00")
+        return f"{parent.name}{place.name}" if is_county and parent else place.name

@@ -1,0 +1,160 @@
+"""One page from bytes to a Draft: decode, clean, extract. Pure Python, no database."""
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from apps.ingest.clean import CleanPage, page_clean
+from apps.ingest.decode import DecodeError, page_decode
+from apps.ingest.draft import Draft, DocumentDraft, PlaceRef, ReplyDraft, Status
+from apps.ingest.extract import metadata
+from apps.ingest.extract.citations import citations_find
+from apps.ingest.extract.figures import PageContext, figures_find
+from apps.ingest.extract.initiatives import Term, initiatives_find
+from apps.ingest.extract.regions import Place, RegionMatcher, short_name
+from apps.ingest.extract.replies import proposal_read, reply_read
+from apps.ingest.extract.text import CJK
+
+# Less running Chinese text than this after cleaning, and the file is not an article.
+ARTICLE_MIN_CJK = 60
+SENTENCE = re.compile(r"[\u4e00-\u9fff][^。!?]{10,}[。!?]")
+TITLE_BODY = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,12}?(教育局|教育厅|教育委员会|教体局))")
+BARE_SHARE_NOTE = "numbers on this page may have lost their % signs or decimal points (占405): check each figure"
+
+
+@dataclass(frozen=True)
+class Reader:
+    """What extraction needs besides the page: the region table and the initiative vocabulary."""
+
+    matcher: RegionMatcher
+    vocabulary: tuple[Term, ...]
+    max_bytes: int
+
+
+def reader_build(places: Iterable[Place], vocabulary: Iterable[Term], *, max_bytes: int) -> Reader:
+    return Reader(matcher=RegionMatcher(places), vocabulary=tuple(vocabulary), max_bytes=max_bytes)
+
+
+def _not_an_article(clean: CleanPage) -> str | None:
+    cjk = len(CJK.findall(clean.text))
+    if cjk < ARTICLE_MIN_CJK or not SENTENCE.search(clean.text):
+        return f"not an article: only {cjk} Chinese characters of running text are left after cleaning"
+    return None
+
+
+def _body_lines(lines: list[str], header: metadata.Header) -> list[str]:
+    kept = [line for i, line in enumerate(lines) if i >= header.title_line and i not in header.byline_lines]
+    if kept and header.title and header.title not in kept[0] and kept[0].startswith(header.title.split(":")[0]):
+        kept[0:1] = [header.title, kept[0][len(header.title.replace(":", "")):]]  # title run into the text
+    return kept
+
+
+def _organization(draft: Draft, lines: list[str], clean: CleanPage, reader: Reader) -> str:
+    document = draft.document
+    if document.doc_type == "reply":
+        name = metadata.signature_body(lines)
+        relative = metadata.relative_body("\n".join(lines))
+        if not name and relative and document.regions:
+            level, body = relative
+            wanted = {"省": "province", "市": "prefecture", "区": "county", "县": "county"}[level]
+            for region in document.regions:
+                code = region.code
+                place_level = "province" if code.endswith("0000") else "prefecture" if code.endswith("00") else "county"
+                if place_level == wanted or (level == "市" and region.name.endswith("市")):
+                    name = f"{reader.matcher.full_name(code)}{body}"
+                    break
+    else:
+        title_body = TITLE_BODY.match(document.title)
+        name = metadata.publisher(clean.full_text) or (title_body.group("name") if title_body else "")
+    if name and metadata.is_government_body(name) and not reader.matcher.find(name)[0]:
+        draft.warnings.append(f"issuing body “{name}” names no known place (blanked?); left empty")
+        return ""
+    return name
+
+
+def _context(draft: Draft, damaged: bool) -> PageContext:
+    document = draft.document
+    day = document.publish_date or (draft.reply.reply_date if draft.reply else None)
+    return PageContext(
+        doc_type=document.doc_type,
+        page_year=day.year if day else None,
+        doc_date=day,
+        regions=document.regions,
+        region_names={r.code: tuple(n for n in (r.name, short_name(r.name)) if n) for r in document.regions},
+        damaged=damaged,
+    )
+
+
+def page_read(raw: bytes, *, filename: str, reader: Reader) -> Draft:
+    """Everything the importer can read from one file; errors come back as a Draft with a reason."""
+    draft = Draft(file=filename)
+    try:
+        decoded = page_decode(raw, max_bytes=reader.max_bytes)
+    except DecodeError as error:
+        draft.status, draft.error = Status.ERROR, str(error)
+        return draft
+    draft.raw_text, draft.encoding = decoded.text, decoded.encoding
+    clean = page_clean(decoded.text)
+    reason = _not_an_article(clean)
+    if reason:
+        draft.status, draft.error = Status.ERROR, reason
+        return draft
+
+    lines = clean.text.split("\n")
+    header = metadata.header_read(lines, clean.html_title)
+    body_lines = _body_lines(lines, header)
+    body = "\n".join(body_lines)
+    draft.clean_text = "\n\n".join(body_lines)
+    doc_type = metadata.doc_type_guess(header.title, body, bool(header.byline_lines))
+    places, region_notes = reader.matcher.find(body)
+    doc_number, repaired = metadata.own_doc_number(body_lines)
+    draft.document = DocumentDraft(
+        title=header.title,
+        doc_type=doc_type,
+        publish_date=header.publish_date,
+        regions=[PlaceRef(p.code, p.name) for p in places],
+        doc_number=doc_number,
+        source_site=metadata.source_site(clean.full_text, list(clean.misleading_lines)),
+    )
+    draft.warnings.extend(region_notes)
+    if repaired:
+        draft.warnings.append(f"文号 printed damaged, read as {doc_number}")
+    if doc_type == "reply":
+        draft.proposal, notes = proposal_read(body)
+        draft.warnings.extend(notes)
+        draft.reply, notes = reply_read(body)
+        draft.warnings.extend(notes)
+    draft.document.organization = _organization(draft, body_lines, clean, reader)
+    if draft.reply is not None:
+        _reply_complete(draft.reply, draft.document)
+    draft.document.cites = citations_find(body, own_doc_number=doc_number)
+    draft.initiatives = initiatives_find(body, reader.vocabulary, [r.name for r in draft.document.regions])
+    damaged = clean.pinyin_artefacts > 0
+    draft.targets, draft.observations = figures_find(body, _context(draft, damaged))
+    if not draft.document.regions and (draft.targets or draft.observations):
+        draft.warnings.append("the page names no place: its targets and observations are unplaced")
+    _page_warnings(draft, clean, damaged)
+    return draft
+
+
+def _reply_complete(reply: ReplyDraft, document: DocumentDraft) -> None:
+    reply.responding_organization = document.organization
+    reply.doc_number = document.doc_number
+    if reply.reply_date is None:
+        reply.reply_date = document.publish_date
+    if document.publish_date is None:
+        document.publish_date = reply.reply_date
+
+
+def _page_warnings(draft: Draft, clean: CleanPage, damaged: bool) -> None:
+    if clean.pinyin_artefacts:
+        draft.warnings.append(f"{clean.pinyin_artefacts} pinyin conversion artefacts removed (區(qū))")
+    if damaged:
+        draft.warnings.append(BARE_SHARE_NOTE)
+    if clean.truncated_preview:
+        draft.warnings.append("the page is a preview cut short (全文预览已结束): the text is incomplete")
+    if not draft.document.publish_date:
+        draft.warnings.append("no publication date on the page")
+    if not draft.document.title:
+        draft.warnings.append("no title found")
+    if not draft.document.regions:
+        draft.warnings.append("no place named on the page")

@@ -1,0 +1,296 @@
+"""The importer's only step that touches the database: a Draft saved as draft records."""
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from simple_history.utils import bulk_create_with_history
+
+from apps.curation.models import CurationStatus
+from apps.documents.models import Citation, Document, text_checksum
+from apps.ingest.draft import Draft, Status
+from apps.ingest.extract.initiatives import Term, aliases_parse, theme_guess, vocabulary_with
+from apps.ingest.extract.regions import Place
+from apps.ingest.pipeline import Reader, page_read, reader_build
+from apps.initiatives.models import Initiative
+from apps.organizations.models import Organization, OrganizationKind
+from apps.proposals.models import Proposal, Proposer, Reply
+from apps.regions.models import Region, RegionLevel
+from apps.regions.services import region_table
+from apps.targets.models import Indicator, Observation, Target
+
+DRAFT = CurationStatus.DRAFT
+ORGANIZATION_KINDS = [
+    ("教育厅", OrganizationKind.EDUCATION_DEPARTMENT),
+    ("教育局", OrganizationKind.EDUCATION_BUREAU),
+    ("教体局", OrganizationKind.EDUCATION_BUREAU),
+    ("政协", OrganizationKind.CPPCC),
+    ("人大", OrganizationKind.PEOPLES_CONGRESS),
+    ("人民政府", OrganizationKind.GOVERNMENT),
+    ("社", OrganizationKind.MEDIA),
+    ("网", OrganizationKind.MEDIA),
+    ("报", OrganizationKind.MEDIA),
+    ("学校", OrganizationKind.SCHOOL),
+]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """One file's outcome: the draft as read, and the document created (None on a dry run,
+    a duplicate or an error)."""
+
+    draft: Draft
+    document: Document | None = None
+
+    @property
+    def status(self) -> str:
+        return self.draft.status
+
+
+def import_reader() -> Reader:
+    """Extraction's view of the database: the region table and the initiative vocabulary.
+
+    An empty region table (a fresh install before ``load_regions``) falls back to the national
+    table; build one reader per run, since indexing the table takes a few milliseconds.
+    """
+    rows = list(Region.objects.values_list("code", "name", "parent_id"))
+    places = [Place(*row) for row in rows] or [Place(r.code, r.name, r.parent_id) for r in region_table()]
+    curated = [
+        Term(name, theme, aliases_parse(aliases))
+        for name, theme, aliases in Initiative.objects.filter(region__isnull=True).values_list("name", "theme", "aliases")
+    ]
+    return reader_build(places, vocabulary_with(curated), max_bytes=settings.IMPORT_MAX_BYTES)
+
+
+def document_import(
+    *, raw: bytes, filename: str, dry_run: bool = False, reader: Reader | None = None, user=None
+) -> ImportResult:
+    """Read one captured page and, unless ``dry_run``, save it as draft records in one transaction.
+
+    A page whose raw text is already held (same checksum) creates nothing and comes back
+    as a duplicate; an unreadable one as an error with its reason. Nothing raises for bad input.
+    ``user`` is recorded in the history of the records created.
+    """
+    reader = reader or import_reader()
+    draft = page_read(raw, filename=filename, reader=reader)
+    if draft.status != Status.OK:
+        return ImportResult(draft)
+    if _mark_if_held(draft) or dry_run:
+        return ImportResult(draft)
+    try:
+        with transaction.atomic():
+            document = _DraftWriter(draft, reader, user).save()
+    except IntegrityError:
+        # The same page imported at the same moment by someone else: the checksum is unique.
+        if _mark_if_held(draft):
+            return ImportResult(draft)
+        raise
+    return ImportResult(draft, document)
+
+
+def _mark_if_held(draft: Draft) -> bool:
+    existing = Document.objects.filter(checksum=text_checksum(draft.raw_text)).values_list("pk", "title").first()
+    if existing:
+        draft.status = Status.DUPLICATE
+        draft.error = f"already imported as document {existing[0]} “{existing[1]}”"
+    return bool(existing)
+
+
+class _DraftWriter:
+    def __init__(self, draft: Draft, reader: Reader, user=None):
+        self.draft = draft
+        self.reader = reader
+        self.user = user
+        self.regions: dict[str, Region] = {}
+
+    def save(self) -> Document:
+        draft, spec = self.draft, self.draft.document
+        region_codes = [r.code for r in spec.regions]
+        self._regions_ensure(region_codes + [t.region for t in draft.targets if t.region])
+        document = Document(
+            title=(spec.title or draft.file)[:300],
+            doc_type=spec.doc_type,
+            organization=self._organization(spec.organization),
+            publish_date=spec.publish_date,
+            doc_number=spec.doc_number[:64],
+            source_site=spec.source_site[:128],
+            raw_text=draft.raw_text,
+            clean_text=draft.clean_text,
+            source_file=draft.file[:255],
+            import_warnings=[*draft.warnings, *self._notes()],
+            status=DRAFT,
+        )
+        document.save()
+        document.regions.set([self.regions[code] for code in region_codes])
+        self._citations(document)
+        self._reply(document)
+        initiatives = self._initiatives(document)
+        self._figures(document, initiatives)
+        return document
+
+    def _notes(self) -> list[str]:
+        """What saving will leave for the curator, known before anything is written."""
+        notes = []
+        proposal = self.draft.proposal
+        if proposal and Proposal.objects.filter(
+            kind=proposal.kind, session=proposal.session, number=proposal.number
+        ).exists():
+            notes.append(f"proposal {proposal.session} 第{proposal.number}号 was already held: this reply is added to it")
+        for figure in [*self.draft.targets, *self.draft.observations]:
+            if not figure.indicator:
+                notes.append(f"no indicator name for “{figure.quote[:40]}”: named after its sentence")
+        for observation in self.draft.observations:
+            if observation.date is None:
+                notes.append(f"observation “{observation.quote[:40]}” has no date on the page: not saved")
+        return notes
+
+    def _bulk_create(self, model, rows: list) -> list:
+        """Rows and their history in two inserts, not two per row."""
+        return bulk_create_with_history(rows, model, default_user=self.user) if rows else []
+
+    def _regions_ensure(self, codes: list[str]) -> None:
+        """Regions by code, created from the national table when the database lacks them."""
+        wanted = set(codes)
+        for code in list(wanted):
+            place = self.reader.matcher.places.get(code)
+            wanted.update(a.code for a in (self.reader.matcher.ancestors(place) if place else []))
+        self.regions = {r.code: r for r in Region.objects.filter(code__in=wanted)}
+        missing = sorted(wanted - set(self.regions), key=lambda c: (not c.endswith("0000"), not c.endswith("00"), c))
+        for code in missing:
+            place = self.reader.matcher.places[code]
+            level = (
+                RegionLevel.PROVINCE if code.endswith("0000")
+                else RegionLevel.PREFECTURE if code.endswith("00") else RegionLevel.COUNTY
+            )
+            self.regions[code] = Region.objects.create(code=code, name=place.name, level=level, parent_id=place.parent)
+
+    def _organization(self, name: str) -> Organization | None:
+        if not name:
+            return None
+        kind = next((k for word, k in ORGANIZATION_KINDS if word in name), OrganizationKind.OTHER)
+        places = self.reader.matcher.find(name)[0]
+        region = places[-1].code if places else None
+        if region:
+            self._regions_ensure([region, *self.regions])
+        organization, _created = Organization.objects.get_or_create(
+            name=name[:128], defaults={"kind": kind, "region": self.regions.get(region) if region else None},
+        )
+        return organization
+
+    def _citations(self, document: Document) -> None:
+        """Citations, linked to the cited document when it is held (by 文号, else by title)."""
+        cites = self.draft.document.cites
+        others = Document.objects.exclude(pk=document.pk)
+        by_number = dict(
+            others.filter(doc_number__in=[c.doc_number for c in cites if c.doc_number]).values_list("doc_number", "pk")
+        )
+        by_title = dict(others.filter(title__in=[c.title for c in cites if c.title]).values_list("title", "pk"))
+        self._bulk_create(Citation, [
+            Citation(
+                document=document, cited_title=cite.title[:300], cited_doc_number=cite.doc_number[:64],
+                cited_document_id=by_number.get(cite.doc_number) or by_title.get(cite.title),
+            )
+            for cite in cites
+        ])
+
+    def _reply(self, document: Document) -> None:
+        proposal_spec, reply_spec = self.draft.proposal, self.draft.reply
+        if proposal_spec is None or reply_spec is None:
+            return
+        region_codes = [r.code for r in self.draft.document.regions]
+        proposal, _created = Proposal.objects.get_or_create(
+            kind=proposal_spec.kind, session=proposal_spec.session[:128], number=proposal_spec.number[:32],
+            defaults={
+                "title": (proposal_spec.title or document.title)[:300],
+                "region": self.regions.get(region_codes[0]) if region_codes else None,
+                "status": DRAFT,
+            },
+        )
+        has_lead = proposal.proposers.filter(is_lead=True).exists()
+        for proposer in proposal_spec.proposers:
+            _row, made = Proposer.objects.get_or_create(
+                proposal=proposal, name=proposer.name[:64],
+                defaults={"role": proposer.role or "", "is_lead": not has_lead},
+            )
+            has_lead = has_lead or made
+        Reply.objects.create(
+            proposal=proposal,
+            responding_organization=document.organization,
+            reply_date=reply_spec.reply_date,
+            doc_number=reply_spec.doc_number[:64],
+            result_code=reply_spec.result_code,
+            disclosure=reply_spec.disclosure,
+            signer=reply_spec.signer[:64],
+            contact=reply_spec.contact[:128],
+            copy_to=list(reply_spec.copy_to),
+            document=document,
+            status=DRAFT,
+        )
+
+    def _initiatives(self, document: Document) -> dict[str, Initiative]:
+        """Link the initiatives mentioned: vocabulary entries are generic (no region), programmes
+        the page names belong to its first region."""
+        vocabulary = {term.name: term for term in self.reader.vocabulary}
+        codes = [r.code for r in self.draft.document.regions]
+        linked = {}
+        for name in self.draft.initiatives:
+            term = vocabulary.get(name)
+            region = None if term or not codes else self.regions[codes[0]]
+            initiative, _created = Initiative.objects.get_or_create(
+                name=name[:200], region=region,
+                defaults={"theme": term.theme if term else theme_guess(name), "status": DRAFT},
+            )
+            linked[name] = initiative
+        # Through rows directly: Initiative's history copies all of an initiative's links on every
+        # add, so linking each import through the relation grows with every page ever imported.
+        through = Initiative.documents.through
+        through.objects.bulk_create(
+            [through(initiative=i, document=document) for i in linked.values()], ignore_conflicts=True
+        )
+        return linked
+
+    def _indicator(self, name: str, unit: str, quote: str) -> Indicator:
+        name = name or f"待命名:{quote[:40]}"
+        indicator, _created = Indicator.objects.get_or_create(name=name[:200], defaults={"unit": unit[:32]})
+        return indicator
+
+    def _figures(self, document: Document, initiatives: dict[str, Initiative]) -> None:
+        spellings = {
+            spelling: name
+            for name in initiatives
+            for term in [next((t for t in self.reader.vocabulary if t.name == name), Term(name, ""))]
+            for spelling in term.spellings
+        }
+        targets = [
+            Target(
+                indicator=self._indicator(target.indicator, target.unit, target.quote),
+                region=self.regions.get(target.region) if target.region else None,
+                initiative=next((initiatives[n] for s, n in spellings.items() if s in target.quote), None),
+                comparator=target.comparator,
+                value=target.value,
+                value_max=target.value_max,
+                unit=target.unit[:32],
+                deadline_year=target.deadline_year,
+                source_document=document,
+                quote=target.quote,
+                confidence=Decimal(str(target.confidence)),
+                status=DRAFT,
+            )
+            for target in self.draft.targets
+        ]
+        observations = [
+            Observation(
+                indicator=self._indicator(observation.indicator, observation.unit, observation.quote),
+                region=self.regions.get(observation.region) if observation.region else None,
+                value=observation.value,
+                unit=observation.unit[:32],
+                observed_on=observation.date,
+                source_document=document,
+                quote=observation.quote,
+                status=DRAFT,
+            )
+            for observation in self.draft.observations
+            if observation.date is not None
+        ]
+        self._bulk_create(Target, targets)
+        self._bulk_create(Observation, observations)

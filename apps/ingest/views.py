@@ -1,0 +1,58 @@
+"""The admin's "Import pages" page (/admin/import/): upload captured pages, get draft documents."""
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.contrib import admin
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from apps.documents.models import Document
+from apps.ingest.draft import Draft, Status
+from apps.ingest.files import PAGE_SUFFIXES
+from apps.ingest.forms import ImportPagesForm
+from apps.ingest.services import ImportResult, document_import, import_reader
+
+ADD_PERMISSION = "documents.add_document"
+
+
+def _upload_bytes(upload, max_bytes: int) -> bytes:
+    """The upload's bytes, cut one past the limit so the importer reports an oversized file."""
+    if upload.size is not None and upload.size > max_bytes:
+        return upload.read(max_bytes + 1)
+    return upload.read()
+
+
+def _import_upload(upload, *, dry_run: bool, reader, user) -> ImportResult:
+    suffix = "." + upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+    if suffix not in PAGE_SUFFIXES:
+        reason = _("不支持的文件类型 “%(suffix)s”:请上传 .txt、.html 或 .htm") % {"suffix": suffix or upload.name}
+        return ImportResult(Draft(file=upload.name, status=Status.ERROR, error=reason))
+    raw = _upload_bytes(upload, settings.IMPORT_MAX_BYTES)
+    return document_import(raw=raw, filename=upload.name, dry_run=dry_run, reader=reader, user=user)
+
+
+def import_pages(request):
+    """Staff with the right to add documents upload pages; each file is reported on its own."""
+    if not request.user.has_perm(ADD_PERMISSION):
+        raise PermissionDenied
+    results = []
+    form = ImportPagesForm(request.POST, request.FILES) if request.method == "POST" else ImportPagesForm()
+    if request.method == "POST" and form.is_valid():
+        reader = import_reader()
+        dry_run = form.cleaned_data["dry_run"]
+        for upload in form.cleaned_data["files"]:
+            result = _import_upload(upload, dry_run=dry_run, reader=reader, user=request.user)
+            document = result.document
+            results.append({
+                "result": result,
+                "url": reverse("admin:documents_document_change", args=[document.pk]) if document else "",
+            })
+    context = {
+        **admin.site.each_context(request),
+        "title": _("导入页面"),
+        "form": form,
+        "results": results,
+        "opts": Document._meta,
+        "max_megabytes": settings.IMPORT_MAX_BYTES / (1024 * 1024),
+    }
+    return TemplateResponse(request, "admin/ingest/import_pages.html", context)
