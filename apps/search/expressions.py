@@ -1,0 +1,115 @@
+"""The SQL each database needs to match and rank the stored words.
+
+PostgreSQL: ``SimpleTsVector`` repeats the GIN index's expression exactly, so
+``to_tsvector(...) @@ plainto_tsquery('simple', ...)`` is answered from the index;
+``StoredSearchVector`` is the generated column ``search_vector`` holding the same vector
+for ranking (not a model field: SQLite has no such column).
+SQLite: FTS5 is queried through its own table; ``fts5_match`` builds the MATCH string and
+``Fts5Rank`` scores one document with ``bm25()``.
+"""
+import functools
+import operator
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.db.models import Expression, F, FloatField, Func, Value
+from django.db.models.expressions import RawSQL
+
+from apps.search.migrations._fulltext import FTS_TABLE, VECTOR_COLUMN
+
+
+class SimpleTsVector(Func):
+    """``to_tsvector('simple'::regconfig, <tokens>)``: the indexed expression, verbatim.
+
+    Django's ``SearchVector`` would wrap the column in COALESCE and pass the configuration
+    as a parameter, and the planner would no longer recognise the index.
+    """
+
+    template = "to_tsvector('simple'::regconfig, %(expressions)s)"
+    arity = 1
+    output_field = SearchVectorField()
+
+
+class StoredSearchVector(Expression):
+    """The ``search_vector`` column of the search entry whose ``tokens`` field is named.
+
+    ``StoredSearchVector()`` on SearchEntry querysets, ``StoredSearchVector("search_entry__tokens")``
+    on Document querysets: the field path makes Django add the join and pick the alias.
+    """
+
+    output_field = SearchVectorField()
+
+    def __init__(self, tokens: str = "tokens"):
+        super().__init__()
+        self.tokens = F(tokens)
+
+    def get_source_expressions(self):
+        return [self.tokens]
+
+    def set_source_expressions(self, exprs):
+        (self.tokens,) = exprs
+
+    def as_sql(self, compiler, connection):
+        # self.tokens is the resolved column (a Col): same table alias, sibling column.
+        table = compiler.quote_name_unless_alias(self.tokens.alias)
+        return f"{table}.{connection.ops.quote_name(VECTOR_COLUMN)}", []
+
+
+def tsquery(terms: list[str]) -> SearchQuery:
+    """Every term, ANDed, each as the ``simple`` parser reads it; operators in user input are plain text."""
+    return SearchQuery(" ".join(terms), config="simple", search_type="plain")
+
+
+def ts_rank(tokens: str, terms: list[str]) -> SearchRank:
+    """``ts_rank`` of the entry's stored vector: how often each term occurs.
+
+    Scored against the terms ORed, though they are matched ANDed: ts_rank scores an AND
+    query by how close its terms stand and gives about 0 when they are more than a hundred
+    words apart, the usual case for two terms anywhere in a long reply. Normalisation 1
+    divides by 1 + log(length), so a long report does not win on size alone.
+    """
+    any_term = functools.reduce(operator.or_, (tsquery([term]) for term in terms))
+    return SearchRank(StoredSearchVector(tokens), any_term, normalization=1)
+
+
+def fts5_match(terms: list[str]) -> str:
+    """An FTS5 query asking for every term, each a quoted phrase, so no input is syntax.
+
+    Inside double quotes FTS5 reads AND/OR/NOT/NEAR, ``*``, ``^``, ``:``, parentheses and
+    the like as text; a double quote is escaped by doubling it. Phrases side by side are ANDed.
+    """
+    return " ".join('"{}"'.format(term.replace('"', '""')) for term in terms)
+
+
+def fts5_document_ids(terms: list[str]) -> RawSQL:
+    """``SELECT rowid FROM <fts> WHERE <fts> MATCH ...``: ids of documents with every term."""
+    return RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", (fts5_match(terms),))
+
+
+class Fts5Rank(Expression):
+    """The negated ``bm25()`` of one document, so that higher is better as with ts_rank.
+
+    ``bm25()`` only exists inside a query on the FTS5 table, hence the correlated
+    subquery, which FTS5 answers by seeking to the one rowid.
+    """
+
+    output_field = FloatField()
+
+    def __init__(self, document_id: str, terms: list[str]):
+        super().__init__()
+        self.document_id = F(document_id)
+        self.match = Value(fts5_match(terms))
+
+    def get_source_expressions(self):
+        return [self.document_id, self.match]
+
+    def set_source_expressions(self, exprs):
+        self.document_id, self.match = exprs
+
+    def as_sql(self, compiler, connection):
+        match_sql, match_params = compiler.compile(self.match)
+        id_sql, id_params = compiler.compile(self.document_id)
+        sql = (
+            f"-(SELECT bm25({FTS_TABLE}) FROM {FTS_TABLE} "
+            f"WHERE {FTS_TABLE} MATCH {match_sql} AND rowid = {id_sql})"
+        )
+        return sql, (*match_params, *id_params)
