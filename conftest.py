@@ -1,6 +1,7 @@
 """Fixtures shared by every app's tests: the three kinds of user."""
 import pytest
 from django.contrib.auth.models import Group
+from django.test import Client
 
 
 @pytest.fixture
@@ -17,12 +18,15 @@ def reader(django_user_model):
 
 
 @pytest.fixture
-def curator_client(client, curator):
+def curator_client(curator):
+    """A client of its own, so a test can hold it beside the anonymous ``client``."""
+    client = Client()
     client.force_login(curator)
     return client
 
 
 @pytest.fixture
-def reader_client(client, reader):
+def reader_client(reader):
+    client = Client()
     client.force_login(reader)
     return client

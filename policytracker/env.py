@@ -1,5 +1,6 @@
 """Typed reads of environment variables that fail loudly on malformed values."""
 import os
+import re
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -57,3 +58,14 @@ def env_database(name: str, default: str) -> dict:
     if engine.endswith("postgresql") and not config.get("NAME"):
         raise ImproperlyConfigured(f"{name}={url!r} names no database.")
     return config
+
+
+_RATE = re.compile(r"^\d+/(s|sec|second|m|min|minute|h|hour|d|day)$")
+
+
+def env_rate(name: str, default: str) -> str:
+    """A throttle rate such as ``120/minute``, checked at start rather than on the first request."""
+    value = os.environ.get(name, default).strip()
+    if not _RATE.match(value):
+        raise ImproperlyConfigured(f"{name}={value!r} is not a rate; write it like 120/minute or 5/second.")
+    return value

@@ -1,8 +1,18 @@
 from django.contrib import admin
-from django.urls import path
-from django.views.generic import RedirectView
+from django.urls import include, path
+
+from apps.ingest.views import import_pages
 
 urlpatterns = [
+    path("admin/import/", admin.site.admin_view(import_pages), name="ingest_import_pages"),
     path("admin/", admin.site.urls),
-    path("", RedirectView.as_view(url="/admin/", permanent=False)),
+    path("api/v1/", include("policytracker.api_urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    # The analysts' pages: each app's own, then those spanning apps (home, search, the feed).
+    path("", include("apps.documents.urls")),
+    path("", include("apps.proposals.urls")),
+    path("", include("apps.targets.urls")),
+    path("", include("apps.regions.urls")),
+    path("", include("apps.initiatives.urls")),
+    path("", include("apps.web.urls")),
 ]

@@ -49,6 +49,7 @@ def test_debug_is_off_unless_set():
         ("DATABASE_URL", "not-a-url", "DATABASE_URL='not-a-url' is not a database URL"),
         ("DATABASE_URL", "mysql://root@localhost/x", "use a sqlite:// or postgres:// URL"),
         ("REPLY_DUE_MONTHS", "three", "REPLY_DUE_MONTHS='three' is not a whole number"),
+        ("API_ANON_RATE", "lots", "API_ANON_RATE='lots' is not a rate"),
     ],
 )
 def test_a_malformed_value_fails_loudly_at_start(variable, value, message):

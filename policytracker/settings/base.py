@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from policytracker.env import env_bool, env_database, env_int, env_list, env_str
+from policytracker.env import env_bool, env_database, env_int, env_list, env_rate, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -20,6 +20,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rest_framework",
     "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "simple_history",
     "apps.curation",
     "apps.regions",
@@ -28,13 +30,17 @@ INSTALLED_APPS = [
     "apps.proposals",
     "apps.initiatives",
     "apps.targets",
+    "apps.ingest",
     "apps.demo",
+    "apps.search",
+    "apps.web",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # LocaleMiddleware that keeps Chinese unless the visitor picks English (apps/web/middleware.py).
+    "apps.web.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -85,7 +91,32 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": ["apps.curation.api.throttling.AnonymousReaderThrottle"],
+    # Requests per second/minute/hour/day an anonymous client (by IP) may make, e.g. "120/minute".
+    "DEFAULT_THROTTLE_RATES": {"anon": env_rate("API_ANON_RATE", default="120/minute")},
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "policytracker API",
+    "DESCRIPTION": "Read-only JSON (and CSV with ?format=csv) for Chinese regional education policy: "
+                   "regions, organizations, documents, proposals and replies, initiatives, indicators, "
+                   "targets and observations. Anonymous readers see published records only.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI and ReDoc assets are served from the installed sidecar package, not a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "OrganizationKindEnum": "apps.organizations.models.OrganizationKind",
+        "ProposalKindEnum": "apps.proposals.models.ProposalKind",
+        "TargetProgressEnum": "apps.targets.models.TargetProgress",
+    },
 }
 
 # Replies are due this many months after a proposal is assigned (交办), unless set.
 REPLY_DUE_MONTHS = env_int("REPLY_DUE_MONTHS", default=3)
+
+# The importer refuses files larger than this many bytes.
+IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", default=5 * 1024 * 1024)

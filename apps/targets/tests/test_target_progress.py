@@ -81,3 +81,10 @@ def test_a_target_whose_page_blanks_its_place_has_no_evidence_from_other_unplace
     ObservationFactory(region=None, value=Decimal(90), observed_on=datetime.date(2016, 6, 30))
     assert target.progress == TargetProgress.NO_EVIDENCE
     assert Target.objects.with_latest_observation().get().progress == TargetProgress.NO_EVIDENCE
+
+
+def test_an_observation_still_in_review_does_not_move_a_target():
+    target = TargetFactory(value=Decimal(60), deadline_year=THIS_YEAR + 1)
+    observe(70, THIS_YEAR - 1, status="draft")
+    assert target.progress == TargetProgress.NO_EVIDENCE
+    assert Target.objects.with_latest_observation().get().progress == TargetProgress.NO_EVIDENCE

@@ -1,0 +1,1 @@
+"""Pieces every app's read API shares: visibility, filters, pagination, CSV, throttling."""

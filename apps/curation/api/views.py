@@ -1,0 +1,49 @@
+"""The base every read-only API viewset builds on."""
+from rest_framework import viewsets
+from rest_framework.response import Response
+from rest_framework.settings import api_settings
+
+from apps.curation.api.pagination import ApiPagination
+from apps.curation.api.renderers import CSVRenderer
+from apps.curation.api.schema import ApiAutoSchema
+
+# A CSV export returns every filtered row up to this many, not one page; past it the
+# response carries ``X-Rows-Truncated: true`` and the consumer should narrow the filters.
+CSV_MAX_ROWS = 10_000
+
+
+class ReadOnlyApiViewSet(viewsets.ReadOnlyModelViewSet):
+    """List and detail, paginated, filtered by the app's FilterSet, exportable as CSV.
+
+    The API is read-only for everybody: the default ``IsAuthenticatedOrReadOnly`` refuses
+    an anonymous write with 403 before the method is looked at (401 when the client
+    offers HTTP Basic credentials that fail), and a logged-in user, curator or not, gets
+    405. Curators edit in the admin.
+
+    Subclasses set ``serializer_class`` (the list summary) and ``detail_serializer_class``
+    (everything), and write ``get_queryset`` starting from ``self.visible(...)`` so that
+    which records a user may see is decided there and nowhere else.
+    """
+
+    pagination_class = ApiPagination
+    renderer_classes = [*api_settings.DEFAULT_RENDERER_CLASSES, CSVRenderer]
+    detail_serializer_class = None
+    schema = ApiAutoSchema()
+    lookup_description = "The record's id."
+
+    def get_serializer_class(self):
+        if self.action == "retrieve" and self.detail_serializer_class is not None:
+            return self.detail_serializer_class
+        return super().get_serializer_class()
+
+    def visible(self, queryset):
+        """Curators see every record; everyone else sees published ones only."""
+        return queryset.visible_to(self.request.user)
+
+    def list(self, request, *args, **kwargs):
+        if getattr(request.accepted_renderer, "format", None) != CSVRenderer.format:
+            return super().list(request, *args, **kwargs)
+        rows = list(self.filter_queryset(self.get_queryset())[: CSV_MAX_ROWS + 1])
+        serializer = self.get_serializer(rows[:CSV_MAX_ROWS], many=True)
+        headers = {"X-Rows-Truncated": "true"} if len(rows) > CSV_MAX_ROWS else {}
+        return Response(serializer.data, headers=headers)

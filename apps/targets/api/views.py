@@ -1,0 +1,57 @@
+"""Indicators, the targets set on them, and the observations that tell whether targets were met."""
+from apps.curation.api.views import ReadOnlyApiViewSet
+from apps.targets.api.serializers import (
+    IndicatorDetailSerializer,
+    IndicatorSerializer,
+    ObservationDetailSerializer,
+    ObservationSerializer,
+    TargetDetailSerializer,
+    TargetSerializer,
+)
+from apps.targets.filters import IndicatorFilter, ObservationFilter, TargetFilter
+from apps.targets.models import Indicator, Observation, Target
+
+
+class IndicatorViewSet(ReadOnlyApiViewSet):
+    """What targets and observations measure (指标). Not curated: everyone sees all of them."""
+
+    serializer_class = IndicatorSerializer
+    detail_serializer_class = IndicatorDetailSerializer
+    filterset_class = IndicatorFilter
+    lookup_value_regex = "[0-9]+"
+
+    def get_queryset(self):
+        return Indicator.objects.order_by("name", "pk")
+
+
+class TargetViewSet(ReadOnlyApiViewSet):
+    """Quantitative commitments (目标) with their attainment as of today."""
+
+    serializer_class = TargetSerializer
+    detail_serializer_class = TargetDetailSerializer
+    filterset_class = TargetFilter
+    lookup_value_regex = "[0-9]+"
+
+    def get_queryset(self):
+        return (
+            self.visible(Target.objects)
+            .with_progress()
+            .select_related("indicator", "region")
+            .order_by("deadline_year", "indicator__name", "region_id", "pk")
+        )
+
+
+class ObservationViewSet(ReadOnlyApiViewSet):
+    """Figures documents report as reached: the evidence for targets."""
+
+    serializer_class = ObservationSerializer
+    detail_serializer_class = ObservationDetailSerializer
+    filterset_class = ObservationFilter
+    lookup_value_regex = "[0-9]+"
+
+    def get_queryset(self):
+        return (
+            self.visible(Observation.objects)
+            .select_related("indicator", "region")
+            .order_by("indicator__name", "region_id", "-observed_on", "pk")
+        )

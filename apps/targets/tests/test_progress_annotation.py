@@ -1,0 +1,95 @@
+"""``TargetQuerySet.with_progress()`` must read progress exactly as ``Target.progress`` does."""
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from apps.targets.models import Comparator, Target, TargetProgress
+from apps.targets.tests.factories import IndicatorFactory, ObservationFactory, TargetFactory
+
+pytestmark = pytest.mark.django_db
+
+THIS_YEAR = timezone.localdate().year
+PAST, FUTURE = THIS_YEAR - 1, THIS_YEAR + 1
+
+# (comparator, value, value_max, baseline, deadline_year, observed values oldest first, expected)
+CASES = {
+    "gte met": (Comparator.GTE, "60", None, None, FUTURE, ["61"], TargetProgress.ACHIEVED),
+    "gte met exactly": (Comparator.GTE, "60", None, None, PAST, ["60"], TargetProgress.ACHIEVED),
+    "gte short, deadline ahead": (Comparator.GTE, "60", None, None, FUTURE, ["50"], TargetProgress.ON_TRACK),
+    "gte short, deadline passed": (Comparator.GTE, "60", None, None, PAST, ["50"], TargetProgress.OVERDUE),
+    "gte, no deadline": (Comparator.GTE, "60", None, None, None, ["50"], TargetProgress.ON_TRACK),
+    "newest observation counts": (Comparator.GTE, "60", None, None, PAST, ["70", "55"], TargetProgress.OVERDUE),
+    "no observation": (Comparator.GTE, "60", None, None, PAST, [], TargetProgress.NO_EVIDENCE),
+    "lte met": (Comparator.LTE, "5", None, None, PAST, ["4.5"], TargetProgress.ACHIEVED),
+    "lte missed": (Comparator.LTE, "5", None, None, PAST, ["5.01"], TargetProgress.OVERDUE),
+    "eq met": (Comparator.EQ, "13", None, None, PAST, ["13"], TargetProgress.ACHIEVED),
+    "eq missed": (Comparator.EQ, "13", None, None, FUTURE, ["12"], TargetProgress.ON_TRACK),
+    "approx within 5%": (Comparator.APPROX, "3", None, None, PAST, ["3.1"], TargetProgress.ACHIEVED),
+    "approx on the edge": (Comparator.APPROX, "100", None, None, PAST, ["95"], TargetProgress.ACHIEVED),
+    "approx outside": (Comparator.APPROX, "100", None, None, PAST, ["94.9"], TargetProgress.OVERDUE),
+    "range lower bound met": (Comparator.RANGE, "3", "4", None, PAST, ["3"], TargetProgress.ACHIEVED),
+    "range short": (Comparator.RANGE, "3", "4", None, PAST, ["2"], TargetProgress.OVERDUE),
+    "increase met": (Comparator.INCREASE_BY, "10", None, "70", PAST, ["80"], TargetProgress.ACHIEVED),
+    "increase short": (Comparator.INCREASE_BY, "10", None, "70", FUTURE, ["79.9"], TargetProgress.ON_TRACK),
+    "increase without baseline": (Comparator.INCREASE_BY, "10", None, None, PAST, ["99"], TargetProgress.OVERDUE),
+    "decrease met": (Comparator.DECREASE_BY, "1", None, "40.5", PAST, ["39.5"], TargetProgress.ACHIEVED),
+    "decrease short": (Comparator.DECREASE_BY, "1", None, "40.5", PAST, ["40"], TargetProgress.OVERDUE),
+    "maintain met": (Comparator.MAINTAIN, "92", None, None, PAST, ["92.5"], TargetProgress.ACHIEVED),
+    "no value": (Comparator.GTE, None, None, None, FUTURE, ["50"], TargetProgress.ON_TRACK),
+}
+
+
+def make_target(name, comparator, value, value_max, baseline, deadline_year, observed):
+    indicator = IndicatorFactory(name=f"指标 {name}")
+    target = TargetFactory(
+        indicator=indicator, comparator=comparator, value=value and Decimal(value),
+        value_max=value_max and Decimal(value_max), baseline=baseline and Decimal(baseline),
+        deadline_year=deadline_year,
+    )
+    for day, figure in enumerate(observed, start=1):
+        ObservationFactory(indicator=indicator, value=Decimal(figure), observed_on=datetime.date(2020, 1, day))
+    return target
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_annotation_and_property_agree(name):
+    *spec, expected = CASES[name]
+    target = make_target(name, *spec)
+    from_python = Target.objects.get(pk=target.pk).progress
+    from_database = Target.objects.with_progress().get(pk=target.pk).progress_value
+    assert from_python == expected
+    assert from_database == expected
+
+
+def test_a_past_deadline_date_wins_over_a_later_deadline_year():
+    target = make_target("date", Comparator.GTE, "60", None, None, FUTURE, ["50"])
+    target.deadline_date = timezone.localdate() - datetime.timedelta(days=1)
+    target.save()
+    assert Target.objects.get(pk=target.pk).progress == TargetProgress.OVERDUE
+    assert Target.objects.with_progress().get(pk=target.pk).progress_value == TargetProgress.OVERDUE
+
+
+def test_a_curators_override_wins_in_both():
+    target = make_target("override", Comparator.GTE, "60", None, None, PAST, ["50"])
+    target.progress_override = TargetProgress.ACHIEVED
+    target.progress_note = "区教育局2024年通报已达成"
+    target.save()
+    assert Target.objects.get(pk=target.pk).progress == TargetProgress.ACHIEVED
+    assert Target.objects.with_progress().get(pk=target.pk).progress_value == TargetProgress.ACHIEVED
+
+
+def test_all_cases_agree_in_one_query():
+    targets = {name: make_target(name, *spec[:-1]) for name, spec in CASES.items()}
+    annotated = {t.pk: t.progress_value for t in Target.objects.with_progress()}
+    for name, target in targets.items():
+        assert annotated[target.pk] == CASES[name][-1], name
+
+
+def test_an_unplaced_target_has_no_evidence_even_beside_unplaced_observations():
+    target = make_target("unplaced", Comparator.GTE, "60", None, None, PAST, [])
+    Target.objects.filter(pk=target.pk).update(region=None)
+    ObservationFactory(indicator=target.indicator, region=None, value=Decimal("90"))
+    assert Target.objects.get(pk=target.pk).progress == TargetProgress.NO_EVIDENCE
+    assert Target.objects.with_progress().get(pk=target.pk).progress_value == TargetProgress.NO_EVIDENCE
