@@ -201,6 +201,9 @@ class Target(CuratedModel):
         }
         if self.comparator == Comparator.RANGE:
             return f"{fmt(self.value)}–{fmt(self.value_max)}{self.unit}"
+        if self.value is None:
+            # A direction without a figure (学科类校外培训机构数量明显减少): say the direction.
+            return str(self.get_comparator_display()).split(" ")[-1]
         return f"{symbol.get(self.comparator, '')}{fmt(self.value)}{self.unit}"
 
     @property

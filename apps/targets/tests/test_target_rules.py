@@ -35,3 +35,7 @@ def test_a_progress_override_needs_a_note():
 def test_a_target_reads_like_the_page():
     assert TargetFactory(comparator=Comparator.RANGE, value=3, value_max=4, unit="所").describe_value() == "3–4所"
     assert TargetFactory(value=Decimal("60.0"), unit="%").describe_value() == "≥60%"
+
+
+def test_a_direction_without_a_figure_reads_as_the_direction():
+    assert TargetFactory(comparator=Comparator.DECREASE_BY, value=None, unit="").describe_value() == "下降"
