@@ -1,0 +1,89 @@
+"""Reading documents for the pages: lists through ``DocumentFilter``, one document with all it links to."""
+from django.db.models import F, OuterRef, Prefetch, QuerySet, Subquery
+
+from apps.curation.selectors import filtered
+from apps.documents.filters import DocumentFilter
+from apps.documents.models import Citation, Document
+from apps.initiatives.models import Initiative
+from apps.proposals.models import Proposal, Reply
+from apps.regions.models import Region
+from apps.search.services import documents_ranked
+from apps.targets.models import Observation, Target
+
+NEWEST_FIRST = [F("publish_date").desc(nulls_last=True), "-pk"]
+
+
+def _listed(user) -> QuerySet:
+    return (
+        Document.objects.visible_to(user)
+        .select_related("organization")
+        .prefetch_related(Prefetch("regions", queryset=Region.objects.order_by("code")))
+        .defer("raw_text")
+        .order_by(*NEWEST_FIRST)
+    )
+
+
+def document_list(*, filters, user) -> QuerySet:
+    """The documents ``user`` may see, narrowed by ``DocumentFilter`` (newest first unless ``ordering``).
+
+    Raises ``apps.curation.selectors.InvalidFilters`` on a malformed filter.
+    """
+    return filtered(DocumentFilter, _listed(user), filters=filters, user=user)
+
+
+def document_search(*, filters, user) -> QuerySet:
+    """Documents holding every word of ``filters["q"]``, most relevant first, narrowed by the other filters.
+
+    An explicit ``ordering`` replaces relevance. No words, no documents.
+    """
+    if filters.get("ordering"):
+        return document_list(filters=filters, user=user)
+    others = filters.copy()
+    others.pop("q", None)
+    return documents_ranked(document_list(filters=others, user=user), filters.get("q", ""))
+
+
+def document_detail(*, pk: int, user) -> Document:
+    """One document ``user`` may see, with what it cites and what was drawn from it.
+
+    Raises ``Document.DoesNotExist`` for a document that does not exist or is not visible.
+    """
+    visible_documents = Document.objects.visible_to(user)
+    return (
+        visible_documents.select_related("organization")
+        .prefetch_related(
+            Prefetch("regions", queryset=Region.objects.select_related("parent__parent").order_by("code")),
+            Prefetch(
+                "citations",
+                queryset=Citation.objects.annotate(
+                    visible_cited_document_id=Subquery(
+                        visible_documents.filter(pk=OuterRef("cited_document")).values("pk")
+                    )
+                ).order_by("pk"),
+            ),
+            Prefetch(
+                "cited_by",
+                queryset=Citation.objects.filter(document__in=visible_documents).select_related("document")
+                .order_by("pk"),
+            ),
+            Prefetch("initiatives", queryset=Initiative.objects.visible_to(user).order_by("name", "pk")),
+            Prefetch(
+                "targets",
+                queryset=Target.objects.visible_to(user).with_progress().select_related("indicator", "region")
+                .order_by("deadline_year", "pk"),
+            ),
+            Prefetch(
+                "observations",
+                queryset=Observation.objects.visible_to(user).select_related("indicator", "region")
+                .order_by("-observed_on", "pk"),
+            ),
+        )
+        .annotate(
+            visible_reply_proposal_id=Subquery(
+                Reply.objects.visible_to(user)
+                .filter(document=OuterRef("pk"), proposal__in=Proposal.objects.visible_to(user))
+                .values("proposal")[:1]
+            )
+        )
+        .get(pk=pk)
+    )

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from apps.targets import views
+
+app_name = "targets"
+
+urlpatterns = [
+    path("targets/", views.TargetListView.as_view(), name="list"),
+    path("indicators/<int:pk>/", views.indicator_detail, name="indicator"),
+]

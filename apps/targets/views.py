@@ -1,0 +1,70 @@
+"""Target pages: the filtered table, and one indicator compared across regions."""
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+
+from apps.targets import charts, selectors
+from apps.targets.filters import TargetFilter
+from apps.targets.models import Indicator, TargetProgress
+from apps.web.export import Column
+from apps.web.listing import FilteredListView
+
+SORT_FIELDS = {
+    "deadline_year": _("截止年份"), "indicator": _("指标"), "region": _("地区"), "value": _("数值"),
+}
+FILTER_HELP = {"q": _("原文语句中的文字,如“学位”")}
+
+
+def _progress_label(target) -> str:
+    return TargetProgress(target.progress_value).label
+
+
+EXPORT_COLUMNS = [
+    Column(_("指标"), lambda t: t.indicator.name),
+    Column(_("地区"), lambda t: t.region.name if t.region else ""),
+    Column(_("行政区划代码"), lambda t: t.region_id or ""),
+    Column(_("比较方式"), lambda t: t.get_comparator_display()),
+    Column(_("数值"), lambda t: t.value),
+    Column(_("上限"), lambda t: t.value_max),
+    Column(_("单位"), lambda t: t.unit),
+    Column(_("目标"), lambda t: t.describe_value()),
+    Column(_("截止年份"), lambda t: t.deadline_year),
+    Column(_("进展"), _progress_label),
+    Column(_("原文语句"), lambda t: t.quote),
+    Column(_("来源文件"), lambda t: t.source_title or ""),
+    Column(_("来源文件编号"), lambda t: t.source_id),
+]
+
+
+class TargetListView(FilteredListView):
+    filterset_class = TargetFilter
+    selector = staticmethod(selectors.target_list)
+    template_name = "targets/target_list.html"
+    sort_fields = SORT_FIELDS
+    filter_help = FILTER_HELP
+    export_columns = EXPORT_COLUMNS
+    export_basename = "targets"
+
+    def get_context_data(self, context):
+        # The quote filter matches the text as typed (not cut into words), so that is what is marked.
+        q = self.request.GET.get("q", "").strip()
+        context["terms"] = [q] if q and context["filters_valid"] else []
+        return context
+
+
+def indicator_detail(request, pk: int):
+    try:
+        indicator, targets, observations = selectors.indicator_comparison(pk=pk, user=request.user)
+    except Indicator.DoesNotExist:
+        raise Http404(_("没有这个指标。")) from None
+    unplaced = _("未注明地区")
+    rows = sorted(
+        [("target", t.region, t.deadline_year, t) for t in targets]
+        + [("observation", o.region, o.observed_on.year, o) for o in observations],
+        key=lambda row: (row[1] is None, row[1].code if row[1] else "", row[2] or 0, row[0]),
+    )
+    return render(request, "targets/indicator_detail.html", {
+        "indicator": indicator, "targets": targets, "observations": observations, "rows": rows,
+        "bar_chart": charts.bar_chart(targets, observations, unplaced_label=unplaced),
+        "timeline": charts.timeline(observations, unplaced_label=unplaced),
+    })

@@ -1,0 +1,38 @@
+"""What the home page shows: how much is recorded, what is new, what falls due, how replies came out."""
+import datetime
+
+from django.db.models import Count
+
+from apps.documents.models import Document
+from apps.documents.selectors import document_list
+from apps.proposals.models import Proposal, Reply, ResultCode
+from apps.regions.selectors import regions_recorded
+from apps.targets.models import Target
+from apps.targets.selectors import target_list
+
+NEWEST_DOCUMENTS = 5
+
+
+def replies_by_result(*, user) -> list[tuple[str, str, int]]:
+    """``(code, meaning, count)`` for A, B, C, D and replies without a code, over replies ``user`` may see."""
+    replies = Reply.objects.visible_to(user).filter(proposal__in=Proposal.objects.visible_to(user))
+    counts = dict(replies.order_by().values_list("result_code").annotate(n=Count("pk")))
+    rows = [(code.value, code.label, counts.get(code.value, 0)) for code in ResultCode]
+    return [*rows, ("", None, counts.get("", 0))]
+
+
+def home_overview(*, user, today: datetime.date) -> dict:
+    visible_replies = Reply.objects.visible_to(user).filter(proposal__in=Proposal.objects.visible_to(user))
+    return {
+        "counts": {
+            "documents": Document.objects.visible_to(user).count(),
+            "proposals": Proposal.objects.visible_to(user).count(),
+            "replies": visible_replies.count(),
+            "targets": Target.objects.visible_to(user).count(),
+            "regions": regions_recorded(user=user).count(),
+        },
+        "newest_documents": list(document_list(filters={}, user=user)[:NEWEST_DOCUMENTS]),
+        "due_this_year": list(target_list(filters={"deadline_year": today.year}, user=user)),
+        "replies_by_result": replies_by_result(user=user),
+        "year": today.year,
+    }

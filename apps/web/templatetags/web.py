@@ -1,0 +1,66 @@
+"""Template helpers shared by every page: links that keep the filters, sortable headers, highlights."""
+from decimal import Decimal
+
+from django import template
+from django.utils.translation import gettext as _
+
+from apps.search.highlight import highlight, snippet
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes) -> str:
+    """The current query string with ``changes`` applied; a value of None or "" removes the key.
+
+    ``{% query_with page=3 %}`` keeps every filter and the sort; ``{% query_with format="csv" page=None %}``.
+    """
+    params = context["request"].GET.copy()
+    for key, value in changes.items():
+        if value is None or value == "":
+            params.pop(key, None)
+        else:
+            params[key] = str(value)
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+@register.inclusion_tag("web/_sort_header.html", takes_context=True)
+def sort_header(context, param: str, label: str):
+    """A column header that sorts by ``param``, ascending first, then descending; back to page 1."""
+    current = context["request"].GET.get("ordering", "")
+    if current == param:
+        direction, next_ordering = "ascending", f"-{param}"
+    elif current == f"-{param}":
+        direction, next_ordering = "descending", param
+    else:
+        direction, next_ordering = "", param
+    hint = {
+        "ascending": _("当前升序,点击改为降序"),
+        "descending": _("当前降序,点击改为升序"),
+        "": _("点击排序"),
+    }[direction]
+    return {
+        "request": context["request"], "label": label, "direction": direction, "hint": hint,
+        "next_ordering": next_ordering,
+    }
+
+
+@register.filter
+def highlight_terms(text, terms):
+    """``text`` escaped, with the search words in ``<mark>``."""
+    return highlight(str(text or ""), list(terms or []))
+
+
+@register.filter
+def snippet_terms(text, terms):
+    """About 120 characters of ``text`` around the first search word, highlighted."""
+    return snippet(str(text or ""), list(terms or []))
+
+
+@register.filter
+def plain_number(value) -> str:
+    """``Decimal("2800.0000")`` → ``2800``, ``92.4500`` → ``92.45``: no trailing zeros, no exponent."""
+    if value is None or value == "":
+        return ""
+    return f"{Decimal(value).normalize():f}"

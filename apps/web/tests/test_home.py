@@ -1,0 +1,45 @@
+"""The home page: counts, newest documents, targets due this year, replies by result code."""
+import datetime
+
+import pytest
+
+from apps.targets.tests.factories import TargetFactory
+from apps.web.tests.support import demo, page, text_of  # noqa: F401
+
+pytestmark = pytest.mark.django_db
+
+HOME_QUERIES = 9
+
+
+@pytest.mark.usefixtures("demo")
+class TestOverDemo:
+    def test_counts_link_into_the_lists(self, client):
+        html = page(client, "/")
+        text = text_of(html)
+        for expected in ["5 份文件", "2 件提案/建议", "2 份答复", "28 项目标", "5 个有记录的地区"]:
+            assert expected in text, expected
+
+    def test_newest_documents_come_first(self, client):
+        text = text_of(page(client, "/"))
+        assert text.index("对江宁区政协十三届一次会议") < text.index("泰州海陵") < text.index("对人大076号建议的答复")
+
+    def test_replies_by_result_code_link_to_the_filtered_proposals(self, client):
+        html = page(client, "/")
+        assert '<a href="/proposals/?result_code=B">B 列入计划拟解决</a></th>\n            <td>1</td>' in html
+        assert "未注明" in html
+
+
+def test_targets_falling_due_this_year_are_listed_with_their_progress(client):
+    year = datetime.date.today().year
+    TargetFactory(deadline_year=year, quote="今年到期的目标语句")
+    TargetFactory(deadline_year=year + 5, quote="五年后到期的目标语句")
+    html = page(client, "/")
+    assert "今年到期的目标语句" in html and "五年后到期的目标语句" not in html
+    assert "badge--no-evidence" in html
+    assert f"/targets/?deadline_year={year}" in html
+
+
+def test_the_home_page_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+    TargetFactory.create_batch(5, deadline_year=datetime.date.today().year)
+    with django_assert_max_num_queries(HOME_QUERIES):
+        page(client, "/")

@@ -1,0 +1,70 @@
+"""/search/?q= : Chinese words found in titles and texts, marked, most relevant first."""
+import re
+
+import pytest
+
+from apps.documents.models import Document
+from apps.documents.tests.factories import DocumentFactory
+from apps.search.services import documents_ranked
+from apps.web.tests.support import demo, page, text_of  # noqa: F401
+
+pytestmark = pytest.mark.django_db
+
+# On SQLite, ranking reads the candidates' bm25() scores in a query of its own (apps.search.services).
+SEARCH_QUERIES = 7
+
+
+def result_titles(html: str) -> list[str]:
+    return [text_of(title).strip() for title in re.findall(r"<h3><a [^>]+>(.*?)</a></h3>", html, re.S)]
+
+
+@pytest.mark.usefixtures("demo")
+class TestOverDemo:
+    def test_group_schooling_is_marked_and_ranked_by_relevance(self, client):
+        html = page(client, "/search/?q=集团化办学")
+        assert "<mark>集团化办学</mark>" in html
+        expected = [d.title for d in documents_ranked(Document.objects.published(), "集团化办学")]
+        assert result_titles(html) == expected and len(expected) == 5
+
+    def test_shuangjian_finds_the_changzhou_page(self, client):
+        html = page(client, "/search/?q=双减")
+        assert result_titles(html) == ["辖市区年度教育“小目标”"]
+        assert "<mark>双减</mark>" in html
+
+    def test_two_words_must_both_occur(self, client):
+        assert result_titles(page(client, "/search/?q=集团化办学 双减")) == ["辖市区年度教育“小目标”"]
+
+    def test_the_sidebar_narrows_like_the_documents_list(self, client):
+        html = page(client, "/search/?q=集团化办学&region=13")
+        assert result_titles(html) == ["对人大076号建议的答复"]
+        assert '<input type="hidden" name="q" value="集团化办学">' in html
+
+    def test_results_show_type_date_and_region(self, client):
+        text = text_of(page(client, "/search/?q=双减"))
+        assert "年度目标/工作要点 · 2022-01-06 · 钟楼区 · 溧阳市" in text
+
+    def test_the_api_q_filter_uses_the_same_search(self, client):
+        body = client.get("/api/v1/documents/", {"q": "双减"}).json()
+        assert [record["title"] for record in body["results"]] == ["辖市区年度教育“小目标”"]
+
+    def test_a_query_with_no_words_finds_nothing(self, client):
+        assert "检索词中没有可检索的词" in page(client, "/search/?q=,,,")
+        assert "请输入检索词" in page(client, "/search/")
+
+    def test_a_word_nowhere_finds_nothing(self, client):
+        assert "没有文件同时包含这些词" in page(client, "/search/?q=量子计算")
+
+
+def test_search_text_is_escaped_around_the_marks(client):
+    DocumentFactory(title="<b>集团化办学</b>", clean_text="<script>x</script> 集团化办学")
+    html = page(client, "/search/?q=集团化办学")
+    assert "&lt;b&gt;<mark>集团化办学</mark>&lt;/b&gt;" in html and "<script>x</script>" not in html
+
+
+@pytest.mark.parametrize("rows", [1, 20])
+def test_search_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries, rows):
+    for n in range(rows):
+        DocumentFactory(clean_text=f"第{n}份:推进集团化办学")
+    with django_assert_max_num_queries(SEARCH_QUERIES):
+        html = page(client, "/search/?q=集团化办学")
+    assert len(result_titles(html)) == rows

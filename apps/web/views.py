@@ -1,0 +1,44 @@
+"""Pages that span the apps: the home dashboard and Chinese full-text search."""
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from apps.documents.filters import DocumentFilter
+from apps.documents.selectors import document_search
+from apps.documents.views import FILTER_HELP, FILTER_LABELS, SORT_FIELDS
+from apps.search.segment import query_terms
+from apps.web.filter_form import sidebar_fields
+from apps.web.listing import PAGE_SIZE
+from apps.web.selectors import home_overview
+
+
+def home(request):
+    return render(request, "web/home.html", home_overview(user=request.user, today=timezone.localdate()))
+
+
+def search(request):
+    """``/search/?q=``: documents holding every word of ``q``, most relevant first, matches marked.
+
+    The sidebar is the documents list's FilterSet, so a search narrows by region, type or date
+    exactly as the list does.
+    """
+    filterset = DocumentFilter(request.GET, request=request)
+    filter_fields = sidebar_fields(
+        filterset.form, user=request.user, labels=FILTER_LABELS, help_texts=FILTER_HELP,
+        sort_fields=SORT_FIELDS, hidden={"q"}, default_order_label=_("按相关度"),
+    )
+    valid = filterset.is_valid()
+    q = request.GET.get("q", "").strip()
+    terms = query_terms(q) if valid else []
+    context = {
+        "q": q, "terms": terms, "filter_form": filterset.form, "filter_fields": filter_fields,
+        "page_obj": None, "rows": [],
+    }
+    if not valid:
+        return render(request, "web/search.html", context, status=400)
+    if terms:
+        results = document_search(filters=request.GET, user=request.user)
+        context["page_obj"] = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
+        context["rows"] = list(context["page_obj"].object_list)
+    return render(request, "web/search.html", context)
