@@ -17,8 +17,8 @@ they index those words:
 Caution for later migrations that alter ``search_searchentry``: on SQLite Django rebuilds
 the table (create a copy, drop the original), which drops the triggers with it; on
 PostgreSQL ``tokens`` cannot change type while the generated column depends on it. Undo
-0002's objects first and recreate them after (``apps.search.migrations._fulltext``),
-then run ``manage.py rebuild_search_index`` on SQLite.
+0002's objects first and recreate them after (``apps.search.migrations._fulltext``);
+on SQLite then run ``manage.py rebuild_search_index --repair-fulltext``.
 """
 from django.db import models
 from django.utils.translation import gettext_lazy as _

@@ -27,8 +27,9 @@ import rjieba
 
 DICTIONARY_PATH = Path(__file__).with_name("dictionary.txt")
 
-# PostgreSQL refuses a tsvector over 1 MB; a document this long is far past any reply or
-# work report (the seeds are 6-14 k characters), and its first part is what people search.
+# Bounds the time one save spends cutting text, and keeps every tsvector far below
+# PostgreSQL's 1 MB limit (200 k random characters give 300 kB). Replies and work reports
+# run to 6-14 k characters.
 MAX_INDEXED_CHARS = 200_000
 MAX_QUERY_CHARS = 200
 MAX_QUERY_TERMS = 16
@@ -99,7 +100,7 @@ def _region_stems() -> dict[str, str]:
     """Full name → bare name, for bare names the search-mode cut does not emit itself.
 
     Search mode already yields the known 2- and 3-character words inside a word (江宁 from
-    江宁区), so only unknown stems (唐山, 海陵) and longer ones (大兴安岭) need adding.
+    江宁区), so only unknown stems (唐山, 万柏林) and longer ones (大兴安岭) need adding.
     """
     jieba = _segmenter()
     stems = {}

@@ -21,15 +21,17 @@ same vector (a generated column): ranking 1,000 candidates from it takes about 5
 against 200-300 ms when each document's words are parsed again at query time (measured
 on a 100 k-document corpus; see ``apps/search/migrations/_fulltext.py``).
 
-Writes: ``search_entry_update`` (one document, called on every ``Document.save()``) and
+Writes: ``search_entry_update`` (one document, called on every ``Document.save()``),
 ``search_index_rebuild`` (many, for imports that bypass ``save()`` and after a
-dictionary change). Reads: ``document_ids_matching`` (for ``pk__in`` filters) and
-``documents_ranked`` (filter and order by relevance).
+dictionary change) and ``fulltext_index_repair`` (SQLite's FTS5 table, rarely).
+Reads: ``document_ids_matching`` (for ``pk__in`` filters) and ``documents_ranked``
+(filter and order by relevance).
 """
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.db import connections, router, transaction
-from django.db.models import F, QuerySet
+from django.db.models import F, FloatField, QuerySet, Value
 
 from apps.documents.models import Document
 from apps.search import expressions
@@ -59,29 +61,48 @@ def _batches(items: list, size: int) -> Iterable[list]:
         yield items[start:start + size]
 
 
-def search_index_rebuild(*, documents: QuerySet | None = None, batch_size: int = REBUILD_BATCH_SIZE) -> int:
-    """Re-cut and store the words of ``documents`` (all documents when None); return how many.
+@dataclass(frozen=True)
+class SearchIndexRebuildResult:
+    documents: int  # documents read
+    written: int  # entries created or changed; the others already held the same words
+
+
+def search_index_rebuild(
+    *, documents: QuerySet | None = None, batch_size: int = REBUILD_BATCH_SIZE,
+) -> SearchIndexRebuildResult:
+    """Re-cut and store the words of ``documents`` (all documents when None).
 
     For bulk writes that bypass ``Document.save()`` and after the dictionary changes. Reads
     ``batch_size`` documents' text at a time and writes each batch with one upsert in its
-    own transaction, so a 100 k-document rebuild never holds all texts in memory, and
-    SQLite's triggers update FTS5 a batch per commit. A full rebuild on SQLite also
-    rebuilds the FTS5 table from ``search_searchentry``, repairing it if it was out of step.
+    own transaction, so a 100 k-document rebuild never holds all texts in memory and
+    SQLite's triggers update FTS5 a batch per commit. Entries whose words did not change
+    are not written again (no FTS5 churn, no dead rows).
     """
     queryset = Document.objects.all() if documents is None else documents
     ids = list(queryset.order_by("pk").values_list("pk", flat=True).distinct())
+    written = 0
     for batch_ids in _batches(ids, batch_size):
         rows = Document.objects.filter(pk__in=batch_ids).values_list("pk", "title", "clean_text")
         entries = [SearchEntry(document_id=pk, tokens=document_tokens(title, text)) for pk, title, text in rows]
-        with transaction.atomic():
-            _entries_save(entries)
-    if documents is None:
-        connection = connections[router.db_for_write(SearchEntry)]
-        if connection.vendor == "sqlite":
-            with connection.cursor() as cursor:
-                table = expressions.FTS_TABLE
-                cursor.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
-    return len(ids)
+        stored = dict(SearchEntry.objects.filter(pk__in=batch_ids).values_list("pk", "tokens"))
+        changed = [entry for entry in entries if stored.get(entry.document_id) != entry.tokens]
+        if changed:
+            with transaction.atomic():
+                _entries_save(changed)
+            written += len(changed)
+    return SearchIndexRebuildResult(documents=len(ids), written=written)
+
+
+def fulltext_index_repair() -> None:
+    """Rebuild SQLite's FTS5 index from ``search_searchentry`` (PostgreSQL needs nothing).
+
+    Only for an FTS5 table that fell out of step, e.g. after a migration rebuilt
+    ``search_searchentry`` and dropped its triggers (see ``apps.search.models``).
+    """
+    connection = connections[router.db_for_write(SearchEntry)]
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(f"INSERT INTO {expressions.FTS_TABLE}({expressions.FTS_TABLE}) VALUES ('rebuild')")
 
 
 def _vendor(queryset: QuerySet) -> str:
@@ -110,6 +131,11 @@ def document_ids_matching(q: str) -> QuerySet:
     return _entries_matching(query_terms(q)).values("document_id")
 
 
+def _ranked_none(queryset: QuerySet) -> QuerySet:
+    """No documents, shaped like a ranking (callers may ask for ``search_rank``)."""
+    return queryset.annotate(search_rank=Value(None, output_field=FloatField())).none()
+
+
 def documents_ranked(queryset: QuerySet, q: str, *, limit: int = RANK_CANDIDATES) -> QuerySet:
     """Up to ``limit`` documents of ``queryset`` containing every word of ``q``, best first.
 
@@ -118,20 +144,27 @@ def documents_ranked(queryset: QuerySet, q: str, *, limit: int = RANK_CANDIDATES
     better (comparable only within one query on one database), then newest first. Older
     matches beyond the cap are left out: count all matches with
     ``queryset.filter(pk__in=document_ids_matching(q)).count()``. ``queryset`` must not be
-    sliced; its ordering is replaced. Lazy: count and slice it like any QuerySet.
+    sliced; its ordering is replaced. The result is a QuerySet to count, slice and
+    paginate; on SQLite the scores are computed when this function is called.
     """
     terms = query_terms(q)
     if not terms:
-        return queryset.none()
-    # "+ 0" keeps the planner from walking the primary key backwards and testing each
-    # row with to_tsvector() (0.2 ms a row): it takes the matches from the GIN index and
-    # sorts those instead, which costs about 40 ms for a word in half of 100 k documents.
-    candidates = (
-        _entries_matching(terms).filter(document_id__in=queryset.values("pk"))
-        .order_by((F("document_id") + 0).desc()).values("document_id")[:limit]
-    )
+        return _ranked_none(queryset)
+    matches = _entries_matching(terms).filter(document_id__in=queryset.values("pk"))
     if _vendor(queryset) == "postgresql":
+        # "+ 0" keeps the planner from walking the primary key backwards and testing each
+        # row with to_tsvector() (0.2 ms a row): it takes the matches from the GIN index
+        # and sorts those instead, about 40 ms for a word in half of 100 k documents.
+        candidates = matches.order_by((F("document_id") + 0).desc()).values("document_id")[:limit]
         score = expressions.ts_rank("search_entry__tokens", terms)
+        ranked = queryset.filter(pk__in=candidates).annotate(search_rank=score)
     else:
-        score = expressions.Fts5Rank("pk", terms)
-    return queryset.filter(pk__in=candidates).annotate(search_rank=score).order_by("-search_rank", "-pk")
+        candidates = matches.order_by("-document_id").values("document_id")[:limit]
+        scores = expressions.fts5_scores(terms, candidates, using=queryset.db)
+        if not scores:
+            return _ranked_none(queryset)
+        # bm25() exists only in a query on the FTS5 table, and SQLite re-runs a correlated
+        # subquery on it for every row (1-2 ms each): the scores come back in one query
+        # and are written into the ranking query as values.
+        ranked = queryset.filter(pk__in=list(scores)).annotate(search_rank=expressions.ScoreOf("pk", scores))
+    return ranked.order_by("-search_rank", "-pk")

@@ -126,3 +126,9 @@ def test_ranked_results_can_be_counted_and_sliced(corpus):
     ranked = documents_ranked(Document.objects.all(), "集团化办学")
     assert ranked.count() == 2
     assert len(ranked[:1]) == 1
+
+
+def test_ranking_an_empty_queryset_gives_nothing(corpus):
+    assert ids(documents_ranked(Document.objects.none(), "集团化办学")) == []
+    assert ids(documents_ranked(Document.objects.filter(pk__in=[]), "集团化办学")) == []
+    assert list(documents_ranked(Document.objects.all(), "").values_list("pk", "search_rank")) == []

@@ -3,10 +3,12 @@ from unittest import mock
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from apps.curation.models import CurationStatus
 from apps.documents.models import Document
 from apps.documents.tests.factories import DocumentFactory
+from apps.search.migrations._fulltext import FTS_TABLE
 from apps.search.models import SearchEntry
 from apps.search.services import document_ids_matching, search_index_rebuild
 
@@ -64,7 +66,8 @@ def test_rebuild_indexes_documents_written_without_save():
     other = DocumentFactory(clean_text="推进集团化办学。")
     Document.objects.filter(pk=other.pk).update(clean_text="实施智慧校园建设。")
 
-    assert search_index_rebuild(documents=Document.objects.filter(pk=document.pk), batch_size=1) == 1
+    result = search_index_rebuild(documents=Document.objects.filter(pk=document.pk), batch_size=1)
+    assert (result.documents, result.written) == (1, 1)
     assert found("县管校聘") == {document.pk}
     assert found("智慧校园") == set()  # not in the rebuilt set
 
@@ -74,7 +77,25 @@ def test_rebuild_command_reindexes_every_document(capsys):
     SearchEntry.objects.all().delete()
     Document.objects.update(clean_text="推进紧密型集团化办学。")
     call_command("rebuild_search_index", batch_size=2)
-    assert "Indexed 3 documents" in capsys.readouterr().out
+    assert "Indexed 3 documents (3 changed)" in capsys.readouterr().out
     assert SearchEntry.objects.count() == 3
     assert found("紧密型 集团化办学") == {d.pk for d in documents}
     assert found("双减") == set()
+
+
+def test_rebuild_leaves_unchanged_entries_alone():
+    DocumentFactory.create_batch(2, clean_text="全面落实双减政策。")
+    result = search_index_rebuild()
+    assert (result.documents, result.written) == (2, 0)
+    assert len(found("双减")) == 2
+
+
+def test_fulltext_repair_restores_an_index_out_of_step(capsys):
+    document = DocumentFactory(clean_text="全面落实双减政策。")
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:  # what a lost trigger leaves behind
+            cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('delete-all')")
+        assert found("双减") == set()
+    call_command("rebuild_search_index", repair_fulltext=True)
+    assert "Indexed 1 documents (0 changed)" in capsys.readouterr().out
+    assert found("双减") == {document.pk}

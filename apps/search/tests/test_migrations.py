@@ -5,7 +5,7 @@ from django.db import connection
 
 from apps.documents.models import Document
 from apps.documents.tests.factories import DocumentFactory
-from apps.search.migrations._fulltext import FTS_TABLE, GIN_INDEX
+from apps.search.migrations._fulltext import FTS_TABLE, GIN_INDEX, VECTOR_COLUMN
 from apps.search.models import SearchEntry
 from apps.search.services import document_ids_matching
 
@@ -13,7 +13,10 @@ from apps.search.services import document_ids_matching
 def fulltext_index_exists() -> bool:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            return GIN_INDEX in connection.introspection.get_constraints(cursor, "search_searchentry")
+            columns = [c.name for c in connection.introspection.get_table_description(cursor, "search_searchentry")]
+            indexed = GIN_INDEX in connection.introspection.get_constraints(cursor, "search_searchentry")
+            assert indexed == (VECTOR_COLUMN in columns)
+            return indexed
         return FTS_TABLE in connection.introspection.table_names(cursor)
 
 
