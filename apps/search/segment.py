@@ -25,6 +25,8 @@ from pathlib import Path
 
 import rjieba
 
+from apps.ingest.clean import to_simplified
+
 DICTIONARY_PATH = Path(__file__).with_name("dictionary.txt")
 
 # Bounds the time one save spends cutting text, and keeps every tsvector far below
@@ -180,6 +182,9 @@ def query_terms(q: str) -> list[str]:
     q = _normalise(q).strip()[:MAX_QUERY_CHARS]
     if not q:
         return []
+    # Stored text is simplified (the importer converts it), so a query pasted in
+    # traditional characters (集團化辦學) is converted the same way.
+    q = to_simplified(q)
     terms, seen = [], set()
     for token in _segmenter().cut(q):
         key = token.casefold()

@@ -83,3 +83,8 @@ def test_dictionary_holds_the_field_vocabulary_once_each():
     assert len(terms) >= 100
     assert len(terms) == len(set(terms))
     assert {"集团化办学", "紧密型", "县管校聘", "双减", "提案", "答复", "政协", "人大"} <= set(terms)
+
+
+def test_a_query_in_traditional_characters_asks_for_the_simplified_words():
+    assert query_terms("集團化辦學") == query_terms("集团化办学") == ["集团化办学"]
+    assert query_terms("縣管校聘") == ["县管校聘"]
