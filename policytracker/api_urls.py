@@ -1,4 +1,6 @@
 """The read API under /api/v1/: one router for every app's viewsets, the schema and its docs."""
+from csp.constants import SELF, UNSAFE_INLINE
+from csp.decorators import csp_replace
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
@@ -21,9 +23,21 @@ router.register("indicators", IndicatorViewSet, basename="indicator")
 router.register("targets", TargetViewSet, basename="target")
 router.register("observations", ObservationViewSet, basename="observation")
 
+# ReDoc styles itself by writing <style> elements, which cannot carry the request's nonce:
+# this page alone allows inline styles (with no nonce in style-src, so that browsers honour
+# 'unsafe-inline') and the blob: worker its search runs in. Scripts stay as strict as elsewhere.
+redoc_policy = csp_replace({"style-src": [SELF, UNSAFE_INLINE], "worker-src": [SELF, "blob:"]})
+
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
-    path("redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
+    # Both documentation pages use templates whose inline scripts carry the CSP nonce (templates/api/).
+    path(
+        "docs/", SpectacularSwaggerView.as_view(url_name="api-schema", template_name="api/swagger_ui.html"),
+        name="api-docs",
+    ),
+    path(
+        "redoc/", redoc_policy(SpectacularRedocView.as_view(url_name="api-schema", template_name="api/redoc.html")),
+        name="api-redoc",
+    ),
     path("", include(router.urls)),
 ]

@@ -4,8 +4,10 @@ import schemathesis
 from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
+from django.urls import resolve
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
+from rest_framework.settings import api_settings
 from schemathesis.generation import GenerationMode
 
 from apps.curation.tests.api_support import API, fresh_throttle_history  # noqa: F401 (autouse fixture)
@@ -16,6 +18,7 @@ from apps.targets.tests.factories import ObservationFactory, TargetFactory
 
 # Bounded so the whole run stays well under a minute on the CI machine.
 EXAMPLES_PER_OPERATION = 20
+EXAMPLES_PER_LEFT_OUT_PARAMETER = 3
 
 pytestmark = pytest.mark.django_db
 
@@ -48,25 +51,60 @@ def some_records():
     return reply
 
 
+def accepted_query_parameters(path: str) -> set[str]:
+    """What the view behind a list path reads from the query: its FilterSet, paging and format."""
+    viewset = resolve(path).func.cls
+    paginator = viewset.pagination_class
+    return {
+        *viewset.filterset_class.base_filters, paginator.page_query_param, paginator.page_size_query_param,
+        api_settings.URL_FORMAT_OVERRIDE,
+    }
+
+
 def test_no_generated_request_gets_a_server_error(wsgi_app, some_records):
     schema = schemathesis.openapi.from_wsgi(API + "schema/?format=json", wsgi_app)
     failures = []
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) == 18  # list and detail of nine endpoints
+    # Every parameter a view reads is in the schema, so the run below sends it.
+    for operation in operations:
+        if "{" not in operation.path:
+            declared = {parameter.name for parameter in operation.query}
+            assert declared == accepted_query_parameters(operation.path), operation.path
+    sent, modes = set(), (GenerationMode.POSITIVE, GenerationMode.NEGATIVE)
+
+    def exercise(operation, mode, strategy, examples):
+        @given(case=strategy)
+        @hypothesis_settings(
+            max_examples=examples, deadline=None, database=None, derandomize=True,
+            suppress_health_check=list(HealthCheck),
+        )
+        def run(case):
+            sent.update((operation.path, mode, name) for name in case.query or {})
+            response = case.call()
+            if response.status_code >= 500:
+                failures.append((case.method, case.formatted_path, case.query, response.status_code))
+
+        run()
 
     for operation in operations:
-        for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
-
-            @given(case=operation.as_strategy(generation_mode=mode))
-            @hypothesis_settings(
-                max_examples=EXAMPLES_PER_OPERATION, deadline=None, database=None, derandomize=True,
-                suppress_health_check=list(HealthCheck),
-            )
-            def run(case):
-                response = case.call()
-                if response.status_code >= 500:
-                    failures.append((case.method, case.formatted_path, case.query, response.status_code))
-
-            run()
+        for mode in modes:
+            exercise(operation, mode, operation.as_strategy(generation_mode=mode), EXAMPLES_PER_OPERATION)
+    # A parameter those examples happened to leave out gets a few requests of its own.
+    for operation in operations:
+        for parameter in operation.query:
+            for mode in modes:
+                if (operation.path, mode, parameter.name) not in sent:
+                    carrying = operation.as_strategy(generation_mode=mode).filter(
+                        lambda case, name=parameter.name: name in (case.query or {})
+                    )
+                    exercise(operation, mode, carrying, EXAMPLES_PER_LEFT_OUT_PARAMETER)
 
     assert failures == []
+    # Each query parameter of each operation went out in valid and in invalid requests.
+    unsent = [
+        (operation.path, mode.value, parameter.name)
+        for operation in operations for parameter in operation.query for mode in modes
+        if (operation.path, mode, parameter.name) not in sent
+    ]
+    assert unsent == []

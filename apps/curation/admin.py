@@ -1,9 +1,13 @@
 """What every curated model's admin shares: the review actions and the status fieldset."""
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from apps.curation.locking import VERSION_FIELD, versioned_form, with_version_field
 from apps.curation.models import CurationStatus
+from apps.curation.paginator import EstimatedCountPaginator
+from apps.curation.permissions import REVIEW_PERMISSION
 from apps.curation.services import records_set_status
 
 # Appended to each curated model's fieldsets, so status and timestamps sit in the same place.
@@ -11,8 +15,25 @@ CURATION_FIELDSET = (_("审核"), {"fields": ["status", ("created_at", "updated_
 CURATION_READONLY_FIELDS = ("created_at", "updated_at")
 
 
-class CuratedModelAdmin(SimpleHistoryAdmin):
+class HistoryAdmin(SimpleHistoryAdmin):
+    """SimpleHistoryAdmin whose revert page saves only for users who may change the record.
+
+    django-simple-history checks view permission alone before saving a revert, so a
+    read-only user (a reviewer, a reader) could otherwise edit by posting to that page.
+    """
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST" and not self.has_change_permission(request):
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class CuratedModelAdmin(HistoryAdmin):
     """Admin for a CuratedModel: history with revert, plus "mark reviewed" and "publish" actions.
+
+    The actions need ``curation.review_records`` (curators and reviewers), not the right to
+    change the record: reviewers publish without editing. A change form refuses a save made
+    from a page opened before someone else's save (apps.curation.locking).
 
     Subclasses still list ``status`` in their own ``list_display`` and ``list_filter`` so each
     admin reads completely on its own.
@@ -20,6 +41,10 @@ class CuratedModelAdmin(SimpleHistoryAdmin):
 
     actions = ["mark_reviewed", "publish"]
     readonly_fields = CURATION_READONLY_FIELDS
+    # Curated tables reach hundreds of thousands of rows (targets): no exact count of the
+    # whole table on each page view (apps.curation.paginator).
+    paginator = EstimatedCountPaginator
+    show_full_result_count = False
 
     def _set_status(self, request, queryset, status: CurationStatus) -> None:
         changed = records_set_status(queryset=queryset, status=status, user=request.user)
@@ -29,10 +54,26 @@ class CuratedModelAdmin(SimpleHistoryAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("标记为已审核"), permissions=["change"])
+    def has_review_permission(self, request):
+        return request.user.has_perm(REVIEW_PERMISSION)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if obj is not None and "form" not in kwargs:
+            kwargs["form"] = versioned_form(self.form, drop_fields=self.get_readonly_fields(request, obj))
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or not self.has_change_permission(request, obj):
+            return fieldsets
+        if any(VERSION_FIELD in options["fields"] for _name, options in fieldsets):
+            return fieldsets
+        return with_version_field(fieldsets)
+
+    @admin.action(description=_("标记为已审核"), permissions=["review"])
     def mark_reviewed(self, request, queryset):
         self._set_status(request, queryset, CurationStatus.REVIEWED)
 
-    @admin.action(description=_("发布"), permissions=["change"])
+    @admin.action(description=_("发布"), permissions=["review"])
     def publish(self, request, queryset):
         self._set_status(request, queryset, CurationStatus.PUBLISHED)

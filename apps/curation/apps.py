@@ -8,7 +8,7 @@ class CurationConfig(AppConfig):
     verbose_name = _("审核流程")
 
     def ready(self):
-        from apps.curation.permissions import curators_group_sync
+        from apps.curation.permissions import role_groups_sync
 
-        # Permissions of models added after the group's migration reach the group on the next migrate.
-        post_migrate.connect(curators_group_sync, dispatch_uid="curators_group_sync")
+        # Permissions of models added after the groups' migrations reach the groups on the next migrate.
+        post_migrate.connect(role_groups_sync, dispatch_uid="role_groups_sync")

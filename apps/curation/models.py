@@ -37,3 +37,17 @@ class CuratedModel(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == CurationStatus.PUBLISHED
+
+
+class CurationRights(models.Model):
+    """No table: holds the permissions of the workflow itself, which belong to no one model.
+
+    ``curation.review_records`` lets a user run "mark reviewed" and "publish" on every
+    curated model without the right to change anything else (the ``reviewers`` group).
+    """
+
+    class Meta:
+        managed = False
+        default_permissions = ()
+        permissions = [("review_records", _("可将记录标记为已审核并发布"))]
+        verbose_name = _("审核权限")

@@ -5,9 +5,9 @@ from django.db import models
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
-from apps.curation.admin import CURATION_FIELDSET, CuratedModelAdmin
+from apps.curation.admin import CURATION_FIELDSET, CuratedModelAdmin, HistoryAdmin
+from apps.curation.paginator import EstimatedCountPaginator
 from apps.documents.models import Citation, Document
 from apps.regions.admin import province_filter
 from apps.targets.models import Observation, Target
@@ -61,8 +61,19 @@ class ObservationInline(admin.TabularInline):
         return super().get_queryset(request).select_related("indicator", "region")
 
 
+class DocumentForm(forms.ModelForm):
+    """Browsers post text boxes with CRLF line ends; keep the text's own LF ends."""
+
+    def clean_clean_text(self):
+        return self.cleaned_data["clean_text"].replace("\r\n", "\n")
+
+    def clean_raw_text(self):
+        return self.cleaned_data["raw_text"].replace("\r\n", "\n")
+
+
 @admin.register(Document)
 class DocumentAdmin(CuratedModelAdmin):
+    form = DocumentForm
     list_display = [
         "title", "doc_type", "organization_link", "region_names", "publish_date", "doc_number", "source_link",
         "status",
@@ -89,6 +100,11 @@ class DocumentAdmin(CuratedModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("regions")
+
+    def get_readonly_fields(self, request, obj=None):
+        # The raw text is the page as captured (and its checksum's source): fixed once saved.
+        readonly = super().get_readonly_fields(request, obj)
+        return [*readonly, "raw_text"] if obj is not None else readonly
 
     @admin.display(description=_("导入提示"))
     def import_warnings_list(self, obj):
@@ -118,12 +134,15 @@ class DocumentAdmin(CuratedModelAdmin):
 
 
 @admin.register(Citation)
-class CitationAdmin(SimpleHistoryAdmin):
+class CitationAdmin(HistoryAdmin):
     list_display = ["__str__", "document", "cited_doc_number", "cited_document", "is_linked"]
     list_filter = [("cited_document", admin.EmptyFieldListFilter)]
     search_fields = ["cited_title", "cited_doc_number", "document__title"]
     autocomplete_fields = ["document", "cited_document"]
     list_select_related = ["document", "cited_document"]
+    # About five citations a document: the largest table after targets (apps.curation.paginator).
+    paginator = EstimatedCountPaginator
+    show_full_result_count = False
 
     @admin.display(description=_("已关联"), boolean=True)
     def is_linked(self, obj):

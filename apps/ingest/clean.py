@@ -18,9 +18,16 @@ PINYIN_ARTEFACT = re.compile(
 # OpenCC t2s keeps 著 where simplified writes 着 (著力, 随著); 著名 and 显著 are right as they are.
 ZHE_FIXES = {"随著": "随着", "著力": "着力", "著手": "着手", "著眼": "着眼", "著重": "着重", "意味著": "意味着"}
 ZHE_FIX = re.compile("|".join(ZHE_FIXES))
+# Characters that show nothing: control characters (XML, so the Atom feed, refuses them), zero-width
+# spaces and joiners, soft hyphens and the bidirectional overrides and isolates (U+202E can make
+# a line display reversed). Interleaved in a word they hide it from search and extraction.
+INVISIBLE = dict.fromkeys([
+    *range(0x00, 0x09), *range(0x0E, 0x20), *range(0x7F, 0xA0), 0xAD,
+    *range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x206A), 0xFEFF,
+]) | {0x0B: "\n", 0x0C: "\n"}
 # Full-width ASCII forms (０-９, Ａ-Ｚ, ，：（）％) to their ASCII twins; CJK punctuation (。、“”《》〔〕) stays.
-FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {
-    0x3000: " ", 0xA0: " ", 0x200B: None, 0xFEFF: None, 0x2002: " ", 0x2003: " ", 0x09: " ",
+FULL_WIDTH = INVISIBLE | {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {
+    0x3000: " ", 0xA0: " ", 0x2002: " ", 0x2003: " ", 0x09: " ",
 }
 SPACES = re.compile(r" {2,}")
 # Chinese sets no space beside its punctuation; one left there is an ideographic space's ghost.
@@ -79,7 +86,7 @@ def remove_page_markers(text: str) -> str:
 
 
 def normalise(text: str) -> str:
-    """Full-width forms to ASCII, odd spaces to plain ones, one newline convention."""
+    """Full-width forms to ASCII, odd spaces to plain ones, invisible characters out, one newline convention."""
     return text.replace("\r\n", "\n").replace("\r", "\n").translate(FULL_WIDTH)
 
 

@@ -33,7 +33,8 @@ BOMS = [
 
 # <meta charset="gbk"> or <meta http-equiv=... content="text/html; charset=gb2312">
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
-CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
+# Private-use characters count too: Big5 bytes read as GB18030 come out as runs of them.
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd\ue000-\uf8ff]")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -52,13 +53,40 @@ def _looks_binary(raw: bytes) -> str | None:
         if raw.startswith(magic):
             return name
     if b"\x00" in raw[:8192]:
+        if any(_mostly_chinese(_strict(raw, name)) for name in ("utf_16_le", "utf_16_be")):
+            return "UTF-16 text without a byte-order mark: save it as UTF-8"
         return "a binary file (it contains NUL bytes)"
     return None
+
+
+def _mostly_chinese(text: str | None) -> bool:
+    return text is not None and _is_text(text) and len(CJK.findall(text)) * 2 >= len(text.strip())
 
 
 def _is_text(text: str) -> bool:
     sample = text[:20000]
     return len(CONTROL_CHARS.findall(sample)) <= max(2, len(sample) // 1000)
+
+
+def _page(text: str, encoding: str) -> DecodedPage:
+    """The decoded page, unless it holds nothing to read or a NUL (PostgreSQL stores no NUL in text)."""
+    if not text.strip():
+        raise DecodeError("file is empty")
+    if "\x00" in text:
+        raise DecodeError("not a text page: the file is a binary file (it contains NUL bytes)")
+    return DecodedPage(text=text, encoding=encoding)
+
+
+def _utf8_failure(raw: bytes) -> str:
+    """Where UTF-8 breaks, when that tells the curator more than "cannot decode"."""
+    try:
+        raw.decode("utf_8")
+    except UnicodeDecodeError as error:
+        if error.reason == "unexpected end of data" and error.end == len(raw):
+            return "; it ends in the middle of a UTF-8 character: the file was cut short"
+        if error.start >= 64:
+            return f"; it is UTF-8 up to byte {error.start:,} and not after it (mixed encodings, or damaged)"
+    return ""
 
 
 def _declared_encoding(raw: bytes) -> str | None:
@@ -93,7 +121,7 @@ def page_decode(raw: bytes, *, max_bytes: int) -> DecodedPage:
             text = _strict(raw, encoding)
             if text is None:
                 raise DecodeError(f"file starts with a {encoding} byte-order mark but is not valid {encoding}")
-            return DecodedPage(text=text, encoding=encoding)
+            return _page(text, encoding)
     binary = _looks_binary(raw)
     if binary:
         raise DecodeError(f"not a text page: the file is {binary}")
@@ -105,16 +133,20 @@ def page_decode(raw: bytes, *, max_bytes: int) -> DecodedPage:
     for encoding in tried:
         text = _strict(raw, encoding)
         if text is not None and _is_text(text):
-            return DecodedPage(text=text, encoding=encoding)
+            return _page(text, encoding)
 
     best = charset_normalizer.from_bytes(raw, cp_isolation=CANDIDATE_ENCODINGS).best()
     if best is not None:
         text = str(best)
         if _is_text(text):
-            return DecodedPage(text=text, encoding=best.encoding)
+            return _page(text, best.encoding)
     # Detection needs some length to judge; a short GBK or Big5 note may still decode strictly.
     for encoding in ("gb18030", "big5"):
         text = _strict(raw, encoding)
         if text is not None and _is_text(text) and len(CJK.findall(text)) * 3 >= len(text.strip()):
-            return DecodedPage(text=text, encoding=encoding)
-    raise DecodeError("cannot decode the file: it is not valid UTF-8, GBK/GB18030 or Big5 text")
+            return _page(text, encoding)
+    if _strict(raw, "utf_8") is not None:
+        raise DecodeError(
+            "not a text page: it is valid UTF-8 but full of control, private-use or replacement (�) characters"
+        )
+    raise DecodeError("cannot decode the file: it is not valid UTF-8, GBK/GB18030 or Big5 text" + _utf8_failure(raw))

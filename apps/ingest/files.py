@@ -24,8 +24,17 @@ def page_files(paths: list[str | Path]) -> list[Path]:
 
 
 def page_read_bytes(path: Path, max_bytes: int) -> bytes:
-    """At most ``max_bytes + 1`` bytes: enough for the decoder to tell a file is too large."""
+    """At most ``max_bytes + 1`` bytes: enough for the decoder to tell a file is too large.
+
+    Symbolic links are not followed: one in a folder of captured pages could point anywhere
+    (``/etc/passwd``), and the draft would show what it read to every curator. A named pipe
+    or device is refused before opening, where reading would wait forever or never end.
+    """
     if path.suffix.lower() not in PAGE_SUFFIXES:
         raise UnsupportedFile(f"unsupported file type “{path.suffix or path.name}”: use .txt, .html or .htm")
+    if path.is_symlink():
+        raise UnsupportedFile("a symbolic link is not followed: import the file it points to")
+    if not path.is_file():
+        raise UnsupportedFile("not a regular file (a folder, pipe or device)")
     with path.open("rb") as handle:
         return handle.read(max_bytes + 1)

@@ -9,6 +9,9 @@ BLOCK_TAGS = {
     "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav",
     "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul",
 }
+# A "<" that starts no tag: "<a<a<a…" or "</</…" in a broken page make Python's HTMLParser rescan
+# the rest of the page at each one (hours for a 5 MB file); escaped, it is the text it was.
+STRAY_LT = re.compile(r"<(?!!--|[a-zA-Z/!?][^<>]*>)")
 # Their content is never part of the article.
 HIDDEN_TAGS = {"script", "style", "noscript", "template", "iframe", "object", "svg", "select", "option"}
 
@@ -56,6 +59,12 @@ class _TextCollector(HTMLParser):
 
 def html_to_text(markup: str) -> tuple[str, str]:
     """The visible text of a page or fragment, and the content of its <title> ("" if none)."""
+    markup = STRAY_LT.sub("&lt;", markup)
+    # "<!--" after the last "-->" is never closed. Pythons differ on what follows it (text, or a
+    # comment to the end); the importer reads on, the same on every one.
+    last_close = markup.rfind("-->")
+    closed = last_close + 3 if last_close >= 0 else 0
+    markup = markup[:closed] + markup[closed:].replace("<!--", "")
     collector = _TextCollector()
     collector.feed(markup)
     collector.close()

@@ -36,8 +36,12 @@ def reader_build(places: Iterable[Place], vocabulary: Iterable[Term], *, max_byt
 
 def _not_an_article(clean: CleanPage) -> str | None:
     cjk = len(CJK.findall(clean.text))
-    if cjk < ARTICLE_MIN_CJK or not SENTENCE.search(clean.text):
+    if cjk < ARTICLE_MIN_CJK:
         return f"not an article: only {cjk} Chinese characters of running text are left after cleaning"
+    if not SENTENCE.search(clean.text):
+        return (
+            f"not an article: {cjk} Chinese characters are left after cleaning, but not one sentence (menus or lists?)"
+        )
     return None
 
 

@@ -1,9 +1,12 @@
 """The importer's only step that touches the database: a Draft saved as draft records."""
+import operator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import reduce
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from simple_history.utils import bulk_create_with_history
 
 from apps.curation.models import CurationStatus
@@ -232,14 +235,25 @@ class _DraftWriter:
         the page names belong to its first region."""
         vocabulary = {term.name: term for term in self.reader.vocabulary}
         codes = [r.code for r in self.draft.document.regions]
-        linked = {}
+        wanted = {}
         for name in self.draft.initiatives:
             term = vocabulary.get(name)
-            region = None if term or not codes else self.regions[codes[0]]
-            initiative, _created = Initiative.objects.get_or_create(
-                name=name[:200], region=region,
-                defaults={"theme": term.theme if term else theme_guess(name), "status": DRAFT},
-            )
+            wanted[name] = (term, None if term or not codes else self.regions[codes[0]])
+        # The ones already held in one query, by (name, region): a programme's name recurs in many
+        # regions. get_or_create only for the rest (rare once a few pages are in).
+        pairs = [Q(name=name[:200], region=region) for name, (_term, region) in wanted.items()]
+        held = {
+            (initiative.name, initiative.region_id): initiative
+            for initiative in (Initiative.objects.filter(reduce(operator.or_, pairs)) if pairs else [])
+        }
+        linked = {}
+        for name, (term, region) in wanted.items():
+            initiative = held.get((name[:200], region.pk if region else None))
+            if initiative is None:
+                initiative, _created = Initiative.objects.get_or_create(
+                    name=name[:200], region=region,
+                    defaults={"theme": term.theme if term else theme_guess(name), "status": DRAFT},
+                )
             linked[name] = initiative
         # Through rows directly: Initiative's history copies all of an initiative's links on every
         # add, so linking each import through the relation grows with every page ever imported.
@@ -249,10 +263,20 @@ class _DraftWriter:
         )
         return linked
 
-    def _indicator(self, name: str, unit: str, quote: str) -> Indicator:
-        name = name or f"待命名:{quote[:40]}"
-        indicator, _created = Indicator.objects.get_or_create(name=name[:200], defaults={"unit": unit[:32]})
-        return indicator
+    @staticmethod
+    def _indicator_name(name: str, quote: str) -> str:
+        return (name or f"待命名:{quote[:40]}")[:200]
+
+    def _indicators(self, figures: list) -> dict[str, Indicator]:
+        """Every figure's indicator by name: the held ones in one query, the new ones created."""
+        names = {}
+        for figure in figures:
+            names.setdefault(self._indicator_name(figure.indicator, figure.quote), figure.unit)
+        indicators = {i.name: i for i in Indicator.objects.filter(name__in=names)}
+        for name, unit in names.items():
+            if name not in indicators:
+                indicators[name], _created = Indicator.objects.get_or_create(name=name, defaults={"unit": unit[:32]})
+        return indicators
 
     def _figures(self, document: Document, initiatives: dict[str, Initiative]) -> None:
         spellings = {
@@ -261,9 +285,10 @@ class _DraftWriter:
             for term in [next((t for t in self.reader.vocabulary if t.name == name), Term(name, ""))]
             for spelling in term.spellings
         }
+        indicators = self._indicators([*self.draft.targets, *(o for o in self.draft.observations if o.date is not None)])
         targets = [
             Target(
-                indicator=self._indicator(target.indicator, target.unit, target.quote),
+                indicator=indicators[self._indicator_name(target.indicator, target.quote)],
                 region=self.regions.get(target.region) if target.region else None,
                 initiative=next((initiatives[n] for s, n in spellings.items() if s in target.quote), None),
                 comparator=target.comparator,
@@ -280,7 +305,7 @@ class _DraftWriter:
         ]
         observations = [
             Observation(
-                indicator=self._indicator(observation.indicator, observation.unit, observation.quote),
+                indicator=indicators[self._indicator_name(observation.indicator, observation.quote)],
                 region=self.regions.get(observation.region) if observation.region else None,
                 value=observation.value,
                 unit=observation.unit[:32],

@@ -2,14 +2,14 @@
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
+from apps.curation.admin import HistoryAdmin
 from apps.organizations.models import Organization
 from apps.regions.admin import province_filter
 
 
 @admin.register(Organization)
-class OrganizationAdmin(SimpleHistoryAdmin):
+class OrganizationAdmin(HistoryAdmin):
     list_display = ["name", "short_name", "kind", "region", "document_count", "updated_at"]
     list_filter = ["kind", province_filter("region__code")]
     search_fields = ["name", "short_name", "region__name", "^region__code"]

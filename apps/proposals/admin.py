@@ -6,9 +6,8 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
-from apps.curation.admin import CURATION_FIELDSET, CuratedModelAdmin
+from apps.curation.admin import CURATION_FIELDSET, CuratedModelAdmin, HistoryAdmin
 from apps.proposals.models import Proposal, Proposer, Reply
 from apps.regions.admin import province_filter
 
@@ -102,7 +101,7 @@ class ProposalAdmin(CuratedModelAdmin):
 
 
 @admin.register(Proposer)
-class ProposerAdmin(SimpleHistoryAdmin):
+class ProposerAdmin(HistoryAdmin):
     list_display = ["name", "role", "is_lead", "proposal"]
     list_filter = ["role", "is_lead"]
     search_fields = ["name", "proposal__title", "proposal__number"]

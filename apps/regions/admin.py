@@ -2,8 +2,8 @@
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
+from apps.curation.admin import HistoryAdmin
 from apps.regions.models import Region, RegionLevel, code_prefix
 
 
@@ -39,7 +39,7 @@ def province_filter(code_lookup: str) -> type[ProvinceListFilter]:
 
 
 @admin.register(Region)
-class RegionAdmin(SimpleHistoryAdmin):
+class RegionAdmin(HistoryAdmin):
     list_display = ["code", "name", "level", "parent", "children_count"]
     list_filter = ["level", ProvinceListFilter]
     # "^code" matches by prefix, so searching 3201 lists Nanjing and every district in it.

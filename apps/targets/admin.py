@@ -4,9 +4,8 @@ from django.db.models import Count, OuterRef, Subquery
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
-from apps.curation.admin import CURATION_FIELDSET, CuratedModelAdmin
+from apps.curation.admin import CURATION_FIELDSET, CuratedModelAdmin, HistoryAdmin
 from apps.regions.admin import province_filter
 from apps.targets.models import Indicator, Observation, Target
 
@@ -19,7 +18,7 @@ def document_link(document):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(SimpleHistoryAdmin):
+class IndicatorAdmin(HistoryAdmin):
     list_display = ["name", "unit", "target_count", "observation_count", "updated_at"]
     list_filter = ["unit"]
     search_fields = ["name", "description"]

@@ -19,7 +19,9 @@ BAR_HEIGHT = 18
 BAR_GAP = 4
 GROUP_GAP = 14
 TOP = 10
-PALETTE = ["#1f5fa8", "#c0392b", "#1e8449", "#8e44ad", "#b9770e", "#117a8b", "#6d4c41", "#5d6d7e"]
+# Series colours are CSS classes series--0 … series--7 (web/site.css), not inline styles,
+# which the Content-Security-Policy refuses.
+PALETTE_SIZE = 8
 
 
 def plain(value) -> str:
@@ -88,7 +90,7 @@ def bar_chart(targets, observations, *, unplaced_label: str) -> dict | None:
 @dataclass
 class Series:
     region: str
-    color: str
+    palette_index: int  # which of the PALETTE_SIZE colours: CSS class series--<index>
     points: list  # (x, y, label)
 
     @property
@@ -119,7 +121,7 @@ def timeline(observations, *, unplaced_label: str) -> dict | None:
     for o in sorted(observations, key=lambda o: o.observed_on):
         by_region.setdefault(o.region.name if o.region else unplaced_label, []).append(o)
     series = [
-        Series(region, PALETTE[i % len(PALETTE)],
+        Series(region, i % PALETTE_SIZE,
                [(x(o.observed_on), y(o.value), f"{plain(o.value)}{o.unit}") for o in records])
         for i, (region, records) in enumerate(by_region.items())
     ]

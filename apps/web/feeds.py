@@ -4,18 +4,22 @@ The same FilterSet and selector as the documents list, so a reader follows exact
 the list shows, newest first.
 """
 import datetime
+import re
 
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponseBadRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from apps.curation.selectors import InvalidFilters
 from apps.documents.selectors import document_list
 
 FEED_SIZE = 50
+# XML 1.0 has no place for these; one in a title would make the whole feed a server error.
+XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 class DocumentFeed(Feed):
@@ -55,13 +59,14 @@ class DocumentFeed(Feed):
         return obj["documents"][:FEED_SIZE]
 
     def item_title(self, item):
-        return item.title
+        return XML_INVALID.sub("", item.title)
 
     def item_description(self, item):
+        """Plain facts; escaped, because Atom's summary is ``type="html"`` and readers render it."""
         facts = [item.get_doc_type_display(), ", ".join(region.name for region in item.regions.all())]
         if item.doc_number:
             facts.append(item.doc_number)
-        return " · ".join(fact for fact in facts if fact)
+        return escape(XML_INVALID.sub("", " · ".join(fact for fact in facts if fact)))
 
     def item_link(self, item):
         return reverse("documents:detail", args=[item.pk])

@@ -7,3 +7,6 @@ from .base import *  # noqa: E402,F401,F403
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Tests run without collectstatic: WhiteNoise looks files up per request instead of
+# indexing STATIC_ROOT (and warning that it is missing) at start.
+WHITENOISE_AUTOREFRESH = True

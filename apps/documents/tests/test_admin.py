@@ -134,3 +134,17 @@ def test_target_added_inline_is_drawn_from_this_document(curator, curator_client
     target = Target.objects.get(indicator=indicator)
     assert (target.source_document, target.quote) == (reply_document, "普惠性幼儿园覆盖率保持在92%以上")
     assert target.history.get().history_user == curator
+
+
+def test_saving_a_document_keeps_its_raw_text_and_its_line_ends(curator_client):
+    document = DocumentFactory(raw_text="第一行\n第二行", clean_text="正文第一行\n正文第二行")
+    url = reverse("admin:documents_document_change", args=[document.pk])
+    data = change_form_data(curator_client.get(url))
+    # A browser posts every text box with CRLF line ends, and may post a changed raw text.
+    data["clean_text"] = "正文第一行\r\n正文第二行(已校对)"
+    data["raw_text"] = "被改动的原文\r\n"
+    response = curator_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else ""
+    document.refresh_from_db()
+    assert document.raw_text == "第一行\n第二行"
+    assert document.clean_text == "正文第一行\n正文第二行(已校对)"
