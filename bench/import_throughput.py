@@ -43,7 +43,8 @@ def _admin_execute(sql: str) -> None:
     params = connection.get_connection_params()
     params.pop("cursor_factory", None)
     params.pop("context", None)
-    params["database"] = "postgres"
+    params.pop("database", None)
+    params["dbname"] = "postgres"
     admin = psycopg2.connect(**params)
     admin.autocommit = True
     try:

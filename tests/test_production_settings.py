@@ -22,7 +22,9 @@ START_TIMEOUT_S = 30
 
 
 def production_env(**overrides) -> dict:
-    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECURE_SSL_REDIRECT", "STATIC_ROOT"}}
+    # DJANGO_ALLOW_ASYNC_UNSAFE: set while the browser tests' session lasts (tests/browser/conftest.py).
+    unwanted = {"DEBUG", "SECURE_SSL_REDIRECT", "STATIC_ROOT", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in unwanted}
     env.update(
         DJANGO_SETTINGS_MODULE="policytracker.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from apps.curation.indexes import NullsOrderedIndex
 from apps.curation.models import CuratedModel, CuratedQuerySet
 from apps.regions.models import code_prefix
 
@@ -58,6 +59,15 @@ class Document(CuratedModel):
         verbose_name = _("文件")
         verbose_name_plural = _("文件")
         ordering = ["-publish_date", "-id"]
+        indexes = [
+            # The pages' "newest first, undated last" (apps.documents.selectors.NEWEST_FIRST):
+            # without it every list page sorts all documents (docs/performance.md).
+            NullsOrderedIndex(
+                models.F("publish_date").desc(nulls_last=True), models.F("id").desc(), name="document_newest_idx"
+            ),
+            # The importer links each citation to a held document by its title.
+            models.Index(fields=["title"], name="document_title_idx"),
+        ]
 
     def __str__(self):
         return self.title

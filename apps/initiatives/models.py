@@ -43,6 +43,8 @@ class Initiative(CuratedModel):
         verbose_name = _("举措")
         verbose_name_plural = _("举措")
         ordering = ["name"]
+        # Lists order by name then id; a programme's name recurs in thousands of regions.
+        indexes = [models.Index(fields=["name", "id"], name="initiative_name_id_idx")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(end_year__isnull=True) | models.Q(start_year__isnull=True)

@@ -150,6 +150,8 @@ class Reply(CuratedModel):
         verbose_name = _("答复")
         verbose_name_plural = _("答复")
         ordering = ["proposal", "reply_date", "id"]
+        # The reply filter's 文号 (doc_number), matched exactly.
+        indexes = [models.Index(fields=["doc_number"], name="reply_doc_number_idx")]
 
     def __str__(self):
         return f"{_('答复')}: {self.proposal}"

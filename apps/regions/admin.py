@@ -1,5 +1,6 @@
 """Administrative divisions, and the province filter other admins reuse."""
 from django.contrib import admin
+from django.contrib.admin.utils import lookup_spawns_duplicates
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
@@ -26,11 +27,12 @@ class ProvinceListFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if not self.value():
             return queryset
+        lookup = {f"{self.code_lookup}__startswith": code_prefix(self.value())}
+        if not lookup_spawns_duplicates(queryset.model._meta, self.code_lookup):
+            # A foreign key: filter in place (the code prefix index answers it).
+            return queryset.filter(**lookup)
         # A subquery on primary keys rather than a join, so a many-to-many path adds no duplicates.
-        matching = queryset.model._default_manager.filter(
-            **{f"{self.code_lookup}__startswith": code_prefix(self.value())}
-        )
-        return queryset.filter(pk__in=matching.values("pk"))
+        return queryset.filter(pk__in=queryset.model._default_manager.filter(**lookup).values("pk"))
 
 
 def province_filter(code_lookup: str) -> type[ProvinceListFilter]:

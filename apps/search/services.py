@@ -40,6 +40,8 @@ from apps.search.segment import document_tokens, query_terms
 
 RANK_CANDIDATES = 1000
 REBUILD_BATCH_SIZE = 500
+# A LIMIT no result reaches: it keeps PostgreSQL from merging the match into the outer query.
+MATCH_FENCE = 2**62
 
 
 def _entries_save(entries: list[SearchEntry]) -> None:
@@ -127,8 +129,14 @@ def document_ids_matching(q: str) -> QuerySet:
     For filters: ``Document.objects.filter(pk__in=document_ids_matching(q))``. An empty,
     blank or punctuation-only query matches nothing. Visibility is the caller's: filter a
     queryset that already holds only the documents the user may see.
+
+    The subquery carries a LIMIT it never reaches (``MATCH_FENCE``). Without it PostgreSQL
+    flattens the match into the outer query and, for a list ordered by date, walks the
+    documents newest first testing each one with ``to_tsvector()`` (0.7 ms a row): 12 s
+    for /api/v1/documents/?q=县管校聘 at 100 k documents. Fenced, the matches come from the
+    GIN index once and are joined (docs/performance.md).
     """
-    return _entries_matching(query_terms(q)).values("document_id")
+    return _entries_matching(query_terms(q)).values("document_id")[:MATCH_FENCE]
 
 
 def _ranked_none(queryset: QuerySet) -> QuerySet:

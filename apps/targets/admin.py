@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from apps.curation.admin import CURATION_FIELDSET, CuratedModelAdmin, HistoryAdmin
+from apps.curation.admin_filters import UsedRelatedFieldListFilter, YearSpanFieldListFilter
 from apps.regions.admin import province_filter
 from apps.targets.models import Indicator, Observation, Target
 
@@ -67,9 +68,10 @@ class TargetAdmin(CuratedModelAdmin):
         "indicator", "region", "value_display", "deadline_year", "latest_observed", "progress_display",
         "source_link", "status",
     ]
+    # Year and indicator choices from index look-ups, not SELECT DISTINCT over every target.
     list_filter = [
-        "status", "deadline_year", "comparator", EvidenceListFilter, "progress_override",
-        province_filter("region__code"), ("indicator", admin.RelatedOnlyFieldListFilter),
+        "status", ("deadline_year", YearSpanFieldListFilter), "comparator", EvidenceListFilter, "progress_override",
+        province_filter("region__code"), ("indicator", UsedRelatedFieldListFilter),
     ]
     search_fields = ["indicator__name", "region__name", "^region__code", "quote", "initiative__name"]
     autocomplete_fields = ["indicator", "region", "initiative", "source_document"]
@@ -110,7 +112,7 @@ class TargetAdmin(CuratedModelAdmin):
 @admin.register(Observation)
 class ObservationAdmin(CuratedModelAdmin):
     list_display = ["indicator", "region", "value_display", "observed_on", "source_link", "status"]
-    list_filter = ["status", province_filter("region__code"), ("indicator", admin.RelatedOnlyFieldListFilter)]
+    list_filter = ["status", province_filter("region__code"), ("indicator", UsedRelatedFieldListFilter)]
     search_fields = ["indicator__name", "region__name", "^region__code", "quote"]
     autocomplete_fields = ["indicator", "region", "source_document"]
     list_select_related = ["indicator", "region", "source_document"]

@@ -86,10 +86,12 @@ TEMPLATES = [
 
 DATABASES = {"default": env_database("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
-    # PostgreSQL JIT-compiles any query whose estimated cost passes jit_above_cost; the
-    # targets' progress subqueries pass it, and compiling took 45 of a 72 ms count at 100 k
-    # documents (docs/performance.md). A URL's own ?options= wins.
-    DATABASES["default"]["OPTIONS"] = {"options": "-c jit=off", **DATABASES["default"].get("OPTIONS", {})}
+    # Short page queries, planned for them (docs/performance.md, measured at 100 k documents):
+    # JIT compiled the targets' progress count for 45 of its 72 ms, and starting parallel
+    # workers made the admin's target page 84 ms instead of 17. A URL's own ?options= wins.
+    DATABASES["default"]["OPTIONS"] = {
+        "options": "-c jit=off -c max_parallel_workers_per_gather=0", **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
