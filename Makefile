@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1:8000
 # gunicorn worker processes for `make serve`.
 WORKERS ?= 3
 
-.PHONY: run test load-test install setup clean serve backup restore
+.PHONY: run test load-test bench install setup clean serve backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,10 +31,20 @@ test: install
 	$(BIN)/python -m pytest
 
 # 50 anonymous clients for 60 s against gunicorn on PostgreSQL holding the 100 k corpus
-# (BENCH_DATABASE_URL, default policytracker_bench, filled by manage.py generate_corpus).
-# Not part of `make test`; figures and how to read them in docs/load-test.md.
+# (BENCH_DATABASE_URL, default policytracker_bench: bench/prepare.py creates and fills it if
+# needed). Not part of `make test`; figures and how to read them in docs/load-test.md.
 load-test: install
+	$(BIN)/python -u bench/prepare.py
 	$(BIN)/python bench/load_test.py
+
+# Latency and throughput benchmarks, each against a raw-SQL baseline (docs/performance.md):
+# creates and migrates the bench database (BENCH_DATABASE_URL, default policytracker_bench
+# on 127.0.0.1) if needed, generates the 100 k corpus if it is empty, runs every script.
+# About 15 minutes after the corpus exists; run it on an otherwise idle machine.
+BENCH_SCRIPTS := explain_filters api_lists proposal_detail search ui_documents admin_changelists import_throughput
+bench: install
+	$(BIN)/python -u bench/prepare.py
+	@for script in $(BENCH_SCRIPTS); do $(BIN)/python -u bench/$$script.py || exit 1; done
 
 # Production-style serving: gunicorn with the production settings, static files through
 # WhiteNoise. Needs SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL (PostgreSQL) in the

@@ -26,6 +26,7 @@ import secrets
 import signal
 import socket
 import subprocess
+import statistics
 import sys
 import tempfile
 import time
@@ -129,25 +130,35 @@ def wait_until_serving(base: str, server: subprocess.Popen) -> None:
     sys.exit(f"gunicorn did not answer within {START_TIMEOUT} s")
 
 
-def warm_up(base: str, ids: dict, rounds: int, pages: str) -> None:
-    paths = {
-        "ui": [
-            "/", "/documents/", f"/documents/?region={ids['provinces'][0]}", f"/documents/{ids['documents'][0]}/",
-            "/proposals/", f"/proposals/{ids['proposals'][0]}/", "/targets/", f"/regions/{ids['prefectures'][0]}/",
-            "/search/?q=集团化办学",
-        ],
-        "api": [
-            "/api/v1/documents/?region=32", f"/api/v1/documents/{ids['documents'][0]}/", "/api/v1/proposals/",
-            f"/api/v1/proposals/{ids['proposals'][0]}/", "/api/v1/replies/?region=32&result_code=A",
-            "/api/v1/targets/?deadline_year=2025",
-        ],
+def endpoints(ids: dict, pages: str) -> dict[str, str]:
+    """One address of each endpoint the clients ask for, by the name locust reports it under."""
+    ui = {
+        "/": "/", "/documents/": "/documents/",
+        "/documents/?region=<province>": f"/documents/?region={ids['provinces'][0]}",
+        "/documents/<id>/": f"/documents/{ids['documents'][0]}/", "/proposals/": "/proposals/",
+        "/proposals/<id>/": f"/proposals/{ids['proposals'][0]}/", "/targets/": "/targets/",
+        "/regions/<code>/": f"/regions/{ids['prefectures'][0]}/", "/search/?q=集团化办学": "/search/?q=集团化办学",
     }
-    paths = paths["ui"] + paths["api"] if pages == "all" else paths[pages]
+    api = {
+        name: name.replace("<id>", str(ids[kind][0])) if kind else name for name, kind in [
+            ("/api/v1/documents/?region=32", None), ("/api/v1/documents/<id>/", "documents"),
+            ("/api/v1/proposals/", None), ("/api/v1/proposals/<id>/", "proposals"),
+            ("/api/v1/replies/?region=32&result_code=A", None), ("/api/v1/targets/?deadline_year=2025", None),
+        ]
+    }
+    return {"ui": ui, "api": api, "all": {**ui, **api}}[pages]
+
+
+def warm_up(base: str, addresses: dict[str, str], rounds: int) -> dict[str, float]:
+    """Each endpoint ``rounds`` times, one request at a time; the median time of each, in ms."""
+    times: dict[str, list[float]] = {name: [] for name in addresses}
     for _round in range(rounds):
-        for path in paths:
-            url = base + urllib.parse.quote(path, safe="/?=&")
-            with urllib.request.urlopen(url, timeout=60) as response:
+        for name, path in addresses.items():
+            started = time.perf_counter()
+            with urllib.request.urlopen(base + urllib.parse.quote(path, safe="/?=&"), timeout=60) as response:
                 response.read()
+            times[name].append((time.perf_counter() - started) * 1000)
+    return {name: statistics.median(samples) for name, samples in times.items()}
 
 
 def run_locust(base: str, ids_file: Path, args, csv_prefix: Path) -> None:
@@ -189,12 +200,17 @@ def failures(csv_prefix: Path) -> list[str]:
         return [f"{row['Occurrences']}× {row['Name']}: {row['Error']}" for row in csv.DictReader(handle)]
 
 
-def table(rows: list[dict]) -> str:
-    lines = ["| endpoint | requests | errors | p50 ms | p99 ms | req/s |", "|---|---:|---:|---:|---:|---:|"]
+def table(rows: list[dict], alone: dict[str, float]) -> str:
+    """The run's figures per endpoint, beside the time one request takes with nothing else running."""
+    lines = [
+        "| endpoint | requests | errors | p50 ms | p99 ms | req/s | alone ms |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
     for row in rows:
+        single = f"{alone[row['endpoint']]:.0f}" if row["endpoint"] in alone else ""
         lines.append(
             f"| `{row['endpoint']}` | {row['requests']:,} | {row['errors']} | {row['p50']} | {row['p99']} "
-            f"| {row['rps']:.1f} |"
+            f"| {row['rps']:.1f} | {single} |"
         )
     return "\n".join(lines)
 
@@ -231,7 +247,7 @@ def main() -> int:
         try:
             wait_until_serving(base, server)
             # About one request of each kind per worker before the clock starts: no first-request costs.
-            warm_up(base, ids, args.workers, args.pages)
+            alone = warm_up(base, endpoints(ids, args.pages), args.workers)
             run_locust(base, ids_file, args, scratch / "locust")
             load_during = os.getloadavg()[0]
             rows = results(scratch / "locust")
@@ -255,7 +271,11 @@ def main() -> int:
             for name, counts in facts.items() if name != "postgresql"
         ) + ".",
     ]
-    report = "\n".join(header) + "\n\n" + table(rows) + "\n"
+    header.append(
+        "\"alone\": the median of the warm-up requests, one at a time before the run (each endpoint "
+        f"{args.workers} times)."
+    )
+    report = "\n".join(header) + "\n\n" + table(rows, alone) + "\n"
     print(report)
     for error in errors:
         print("error:", error)

@@ -124,7 +124,8 @@ class _DraftWriter:
             status=DRAFT,
         )
         document.save()
-        document.regions.set([self.regions[code] for code in region_codes])
+        # add(), not set(): a new document has no regions yet, so there is nothing to compare.
+        document.regions.add(*[self.regions[code] for code in region_codes])
         self._citations(document)
         self._reply(document)
         initiatives = self._initiatives(document)
@@ -165,7 +166,10 @@ class _DraftWriter:
                 RegionLevel.PROVINCE if code.endswith("0000")
                 else RegionLevel.PREFECTURE if code.endswith("00") else RegionLevel.COUNTY
             )
-            self.regions[code] = Region.objects.create(code=code, name=place.name, level=level, parent_id=place.parent)
+            # get_or_create: another import running beside this one may be adding the same region.
+            self.regions[code], _created = Region.objects.get_or_create(
+                code=code, defaults={"name": place.name, "level": level, "parent_id": place.parent},
+            )
 
     def _organization(self, name: str) -> Organization | None:
         if not name:
@@ -173,7 +177,7 @@ class _DraftWriter:
         kind = next((k for word, k in ORGANIZATION_KINDS if word in name), OrganizationKind.OTHER)
         places = self.reader.matcher.find(name)[0]
         region = places[-1].code if places else None
-        if region:
+        if region and region not in self.regions:
             self._regions_ensure([region, *self.regions])
         organization, _created = Organization.objects.get_or_create(
             name=name[:128], defaults={"kind": kind, "region": self.regions.get(region) if region else None},
@@ -246,15 +250,15 @@ class _DraftWriter:
             (initiative.name, initiative.region_id): initiative
             for initiative in (Initiative.objects.filter(reduce(operator.or_, pairs)) if pairs else [])
         }
-        linked = {}
-        for name, (term, region) in wanted.items():
-            initiative = held.get((name[:200], region.pk if region else None))
-            if initiative is None:
-                initiative, _created = Initiative.objects.get_or_create(
+        # New ones in name order: imports running side by side (apps.ingest.parallel) then take
+        # the same rows' locks in the same order and cannot deadlock.
+        for name, (term, region) in sorted(wanted.items(), key=lambda item: item[0]):
+            if (name[:200], region.pk if region else None) not in held:
+                held[(name[:200], region.pk if region else None)], _created = Initiative.objects.get_or_create(
                     name=name[:200], region=region,
                     defaults={"theme": term.theme if term else theme_guess(name), "status": DRAFT},
                 )
-            linked[name] = initiative
+        linked = {name: held[(name[:200], region.pk if region else None)] for name, (_t, region) in wanted.items()}
         # Through rows directly: Initiative's history copies all of an initiative's links on every
         # add, so linking each import through the relation grows with every page ever imported.
         through = Initiative.documents.through
@@ -273,7 +277,7 @@ class _DraftWriter:
         for figure in figures:
             names.setdefault(self._indicator_name(figure.indicator, figure.quote), figure.unit)
         indicators = {i.name: i for i in Indicator.objects.filter(name__in=names)}
-        for name, unit in names.items():
+        for name, unit in sorted(names.items()):  # in name order, as _initiatives creates
             if name not in indicators:
                 indicators[name], _created = Indicator.objects.get_or_create(name=name, defaults={"unit": unit[:32]})
         return indicators

@@ -1,0 +1,57 @@
+"""The indexes added for the lists (docs/performance.md) exist on both databases and serve their queries."""
+import pytest
+from django.db import connection
+from django.db.models import F
+
+from apps.documents.models import Document
+from apps.documents.tests.factories import DocumentFactory
+from apps.initiatives.models import Initiative
+from apps.proposals.models import Reply
+from apps.targets.models import Target
+
+pytestmark = pytest.mark.django_db
+
+LIST_INDEXES = {
+    Document: ["document_newest_idx", "document_title_idx"],
+    Initiative: ["initiative_name_id_idx"],
+    Reply: ["reply_doc_number_idx"],
+    Target: ["target_indicator_year_idx"],
+}
+
+
+def index_names(model) -> set[str]:
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, model._meta.db_table)
+    return {name for name, info in constraints.items() if info["index"]}
+
+
+@pytest.mark.parametrize("model", list(LIST_INDEXES), ids=lambda m: m.__name__)
+def test_the_migrations_create_the_list_indexes(model):
+    assert set(LIST_INDEXES[model]) <= index_names(model)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="NULLS LAST is PostgreSQL's spelling")
+def test_newest_first_with_undated_last_is_read_from_the_index():
+    DocumentFactory.create_batch(3)
+    DocumentFactory(publish_date=None)
+    newest = Document.objects.order_by(F("publish_date").desc(nulls_last=True), "-pk")[:25]
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # a table this small would be scanned
+        sql, params = newest.query.sql_with_params()
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "document_newest_idx" in plan
+    assert "Sort" not in plan.split("document_newest_idx")[0].splitlines()[-1]
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite refuses NULLS LAST in an index")
+@pytest.mark.django_db(transaction=True)  # SQLite's schema editor refuses to run inside a transaction
+def test_sqlite_keeps_the_index_through_a_table_rebuild():
+    # SQLite alters a table by copying it; the copy's indexes come from the model.
+    with connection.schema_editor() as editor:
+        editor._remake_table(Document)
+    assert "document_newest_idx" in index_names(Document)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT sql FROM sqlite_master WHERE name = 'document_newest_idx'")
+        (sql,) = cursor.fetchone()
+    assert "NULLS" not in sql.upper() and '"publish_date" DESC' in sql

@@ -1,0 +1,60 @@
+"""Importing many pages at once: same results as one by one, in order, in several processes on PostgreSQL."""
+import io
+import shutil
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+from apps.documents.models import Document
+from apps.ingest.draft import Status
+from apps.ingest.parallel import documents_import, parallel_possible
+from apps.ingest.tests.conftest import SEED_FILES
+
+on_postgresql = pytest.mark.skipif(connection.vendor != "postgresql", reason="processes share PostgreSQL only")
+
+
+def pages(seed_bytes, copies: int = 1) -> list[tuple[str, bytes]]:
+    return [(f"{n}-{name}", raw + f"\n副本 {n}\n".encode()) for n in range(copies) for name, raw in seed_bytes.items()]
+
+
+@pytest.mark.django_db
+def test_inside_a_transaction_pages_are_imported_here_one_by_one(seed_bytes, page_reader):
+    assert not parallel_possible()  # the test's own transaction is open
+    batch = [*pages(seed_bytes), ("unreadable.txt", OSError("permission denied"))]
+
+    results = list(documents_import(pages=batch, workers=2, reader=page_reader))
+
+    assert [r.draft.file for r in results] == [name for name, _raw in batch]
+    assert [r.status for r in results] == [Status.OK] * len(SEED_FILES) + [Status.ERROR]
+    assert results[-1].draft.error == "permission denied"
+    assert Document.objects.count() == len(SEED_FILES)
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_two_processes_import_every_page_once_in_order(seed_bytes):
+    assert parallel_possible()
+    batch = pages(seed_bytes, copies=3)
+    batch.append(batch[0])  # the same page again: a duplicate, whichever process meets it
+
+    results = list(documents_import(pages=batch, workers=2))
+
+    assert [r.draft.file for r in results] == [name for name, _raw in batch]
+    assert [r.status for r in results[:-1]] == [Status.OK] * (len(batch) - 1)
+    assert results[-1].status == Status.DUPLICATE
+    assert Document.objects.count() == len(batch) - 1
+    assert sorted(r.document.pk for r in results[:-1]) == sorted(Document.objects.values_list("pk", flat=True))
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_the_command_imports_with_workers(tmp_path):
+    from apps.demo.seeds.schema import RAW_DIR
+
+    for name in SEED_FILES:
+        shutil.copy(RAW_DIR / name, tmp_path / name)
+    out = io.StringIO()
+    call_command("import_documents", str(tmp_path), workers=2, stdout=out)
+    assert f"{len(SEED_FILES)} files: {len(SEED_FILES)} created, 0 duplicates, 0 errors." in out.getvalue()
+    assert Document.objects.count() == len(SEED_FILES)
