@@ -6,7 +6,14 @@ through a plain ``Client()``, an anonymous visitor.
 """
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.test import Client
+
+
+@pytest.fixture(autouse=True)
+def cache_cleared():
+    """Each test starts with an empty cache: a rolled-back test's records leave no cached trace."""
+    cache.clear()
 
 
 @pytest.fixture

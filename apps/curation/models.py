@@ -9,13 +9,18 @@ class CurationStatus(models.TextChoices):
     PUBLISHED = "published", _("已发布")
 
 
+def sees_drafts(user) -> bool:
+    """Curators (staff) see every record; everyone else sees published ones only."""
+    return user is not None and user.is_authenticated and user.is_staff
+
+
 class CuratedQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=CurationStatus.PUBLISHED)
 
     def visible_to(self, user):
-        """Curators (staff) see every record; everyone else sees published ones only."""
-        if user is not None and user.is_authenticated and user.is_staff:
+        """The records ``user`` may see (``sees_drafts``)."""
+        if sees_drafts(user):
             return self
         return self.published()
 

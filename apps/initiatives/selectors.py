@@ -1,5 +1,6 @@
 """Reading initiatives for the pages: lists through ``InitiativeFilter``, one initiative with its documents."""
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from apps.curation.selectors import filtered
 from apps.documents.models import Document
@@ -14,11 +15,17 @@ def initiative_list(*, filters, user) -> QuerySet:
 
     Raises ``apps.curation.selectors.InvalidFilters`` on a malformed filter.
     """
-    visible_documents = Document.objects.visible_to(user).values("pk")
+    # A subquery per row shown, not a join counted over every initiative before the page is
+    # cut: 0.7 s against a few ms at 31,000 initiatives (docs/performance.md).
+    mentions = (
+        Initiative.documents.through.objects
+        .filter(initiative=OuterRef("pk"), document__in=Document.objects.visible_to(user))
+        .order_by().values("initiative").annotate(n=Count("pk")).values("n")
+    )
     initiatives = (
         Initiative.objects.visible_to(user)
         .select_related("region")
-        .annotate(document_count=Count("documents", filter=Q(documents__in=visible_documents), distinct=True))
+        .annotate(document_count=Coalesce(Subquery(mentions), 0))
         .order_by("name", "pk")
     )
     return filtered(InitiativeFilter, initiatives, filters=filters, user=user)

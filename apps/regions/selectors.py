@@ -1,9 +1,12 @@
 """Reading a region for its page: where it stands, what lies under it, and the records about it."""
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from django.db.models import Q, QuerySet
+from django.core.cache import cache
+from django.db.models import Exists, OuterRef, QuerySet
 
+from apps.curation.models import sees_drafts
 from apps.documents.models import Document
 from apps.documents.selectors import document_list
 from apps.initiatives.models import Initiative
@@ -24,25 +27,58 @@ def region_code_canonical(code: str) -> str | None:
     return code.ljust(6, "0")
 
 
+# The regions with records change only when a record is saved or deleted (apps.regions.signals
+# forgets them then); the time limit bounds how stale another process's copy can be.
+RECORDED_CACHE_SECONDS = 60
+RECORDED_CACHE_KEYS = {"staff": "regions:recorded:staff", "public": "regions:recorded:public"}
+
+
+class RecordedRegion(NamedTuple):
+    code: str
+    name: str
+    level: str
+
+
 def regions_recorded(*, user) -> QuerySet:
-    """The regions that records ``user`` may see are about (documents, proposals, targets, ...)."""
+    """The regions that records ``user`` may see are about (documents, proposals, targets, ...).
+
+    One EXISTS per kind of record, targets first as they cover the most regions: at 100 k
+    documents this takes about 120 ms where five ``IN`` sub-selects took 900 (docs/performance.md).
+    """
     documents = Document.objects.visible_to(user)
-    return Region.objects.filter(
-        Q(code__in=Document.regions.through.objects.filter(document__in=documents).values("region_id"))
-        | Q(code__in=Proposal.objects.visible_to(user).values("region_id"))
-        | Q(code__in=Target.objects.visible_to(user).values("region_id"))
-        | Q(code__in=Observation.objects.visible_to(user).values("region_id"))
-        | Q(code__in=Initiative.objects.visible_to(user).values("region_id"))
-    )
+    held = [
+        Target.objects.visible_to(user).filter(region=OuterRef("pk")),
+        Document.regions.through.objects.filter(region=OuterRef("pk"), document__in=documents),
+        Proposal.objects.visible_to(user).filter(region=OuterRef("pk")),
+        Observation.objects.visible_to(user).filter(region=OuterRef("pk")),
+        Initiative.objects.visible_to(user).filter(region=OuterRef("pk")),
+    ]
+    condition = Exists(held[0])
+    for records in held[1:]:
+        condition |= Exists(records)
+    return Region.objects.filter(condition)
 
 
-def regions_with_records(*, user) -> list[Region]:
-    """``regions_recorded`` with the provinces and cities above them, in code order."""
+def regions_with_records(*, user) -> list[RecordedRegion]:
+    """``regions_recorded`` with the provinces and cities above them, in code order; cached."""
+    key = RECORDED_CACHE_KEYS["staff" if sees_drafts(user) else "public"]
+    regions = cache.get(key)
+    if regions is None:
+        regions = _regions_with_parents(regions_recorded(user=user))
+        cache.set(key, regions, RECORDED_CACHE_SECONDS)
+    return regions
+
+
+def regions_recorded_forget() -> None:
+    cache.delete_many(list(RECORDED_CACHE_KEYS.values()))
+
+
+def _regions_with_parents(recorded: QuerySet) -> list[RecordedRegion]:
     found = {}
-    for region in regions_recorded(user=user).select_related("parent__parent"):
+    for region in recorded.select_related("parent__parent"):
         node = region
         while node is not None:
-            found[node.code] = node
+            found[node.code] = RecordedRegion(node.code, node.name, node.level)
             node = node.parent
     return [found[code] for code in sorted(found)]
 

@@ -3,8 +3,18 @@
 The FilterSets are the API's; their labels and help texts are written for the OpenAPI
 schema, in English. The pages give each parameter a translatable label here, offer the
 regions that hold records as a select, and leave out what only machines use.
+
+A choice of records that can run to thousands (organizations, initiatives, indicators) is
+a select only while it is short. A longer one holds just the chosen record, and
+``static/web/lookup.js`` puts a search box above it that fills it from the API's list of
+those records as the reader types: at 100,000 documents the full selects made a list page
+1.8 MB of ``<option>``s and took seconds to render (docs/performance.md).
 """
 from django import forms
+from django.forms.utils import flatatt
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from apps.regions.models import RegionLevel
@@ -39,6 +49,57 @@ FILTER_LABELS = {
 # Parameters the API has for machines (incremental sync) or that need an id nobody knows by heart.
 NOT_IN_SIDEBAR = frozenset({"updated_since", "document"})
 INDENT = "\u3000"  # a full-width space per level below the province
+# A select lists every record up to this many; beyond, it becomes a lookup.
+SELECT_MAX_CHOICES = 200
+# The API list (URL name) each lookup asks, by the model its filter chooses from.
+LOOKUP_URL_NAMES = {
+    "Organization": "organization-list", "Initiative": "initiative-list", "Indicator": "indicator-list",
+}
+
+
+class LongSelect(forms.Select):
+    """A select of thousands of options (the regions), written in one pass.
+
+    Django's Select renders a template per option: 3,200 regions took about 100 ms a page.
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = {str(v) for v in self.format_value(value)}
+        options = "".join(
+            f'<option value="{escape(key)}"{" selected" if str(key) in chosen else ""}>{escape(label)}</option>'
+            for key, label in self.choices
+        )
+        return mark_safe(f"<select{flatatt({'name': name, **self.build_attrs(self.attrs, attrs)})}>{options}</select>")
+
+
+class LookupSelect(forms.Select):
+    """A select holding only the chosen record; lookup.js adds the box that searches for others."""
+
+    def __init__(self, *, lookup_url: str, choices):
+        super().__init__(choices=choices, attrs={
+            "data-lookup-url": lookup_url,
+            "data-lookup-label": _("输入名称查找"),
+            "data-lookup-found": _("找到 {count} 项,请在下面选择"),
+            "data-lookup-more": _("找到 {count} 项,显示前 {shown} 项;输入更多字可缩小范围"),
+            "data-lookup-none": _("没有找到"),
+            "data-lookup-failed": _("查找失败,请稍后再试"),
+        })
+
+
+def record_choice_widget(field, current: str) -> forms.Select | None:
+    """A select of every record when they are few, a LookupSelect when many; None for other fields."""
+    url_name = LOOKUP_URL_NAMES.get(field.queryset.model.__name__)
+    if url_name is None:
+        return None
+    records = list(field.queryset[: SELECT_MAX_CHOICES + 1])  # one query, whichever it turns out
+    if len(records) <= SELECT_MAX_CHOICES:
+        return forms.Select(choices=[("", _("全部")), *((r.pk, field.label_from_instance(r)) for r in records)])
+    choices = [("", _("全部"))]
+    if current:
+        chosen = field.queryset.filter(pk=current).first() if current.isdigit() else None
+        # An unknown id stays in the select beside its error message.
+        choices.append((current, field.label_from_instance(chosen) if chosen else current))
+    return LookupSelect(lookup_url=reverse(url_name), choices=choices)
 
 
 def region_choices(*, user, current: str = "") -> list[tuple[str, str]]:
@@ -78,10 +139,14 @@ def sidebar_fields(form, *, user, labels: dict | None = None, help_texts: dict |
         field.label = labels.get(name, field.label)
         field.help_text = help_texts.get(name, "")
         if name == "region":
-            field.widget = forms.Select(choices=region_choices(user=user, current=form.data.get("region", "")))
+            field.widget = LongSelect(choices=region_choices(user=user, current=form.data.get("region", "")))
         elif name == "ordering":
             # The widget's choices only: it still reads "a,b" lists as the API's does.
             field.widget.choices = ordering_choices(sort_fields or {}, default_label=default_order_label)
+        elif isinstance(field, forms.ModelChoiceField) and (
+            widget := record_choice_widget(field, form.data.get(name, ""))
+        ):
+            field.widget = widget
         elif getattr(field, "empty_label", None) is not None:  # django-filter's choice fields
             field.empty_label = _("全部")
             # The form's copy of the widget still iterates the class-level field's choices.

@@ -6,11 +6,13 @@ from django.db.models import Count
 from apps.documents.models import Document
 from apps.documents.selectors import document_list
 from apps.proposals.models import Proposal, Reply, ResultCode
-from apps.regions.selectors import regions_recorded
+from apps.regions.selectors import regions_with_records
 from apps.targets.models import Target
 from apps.targets.selectors import target_list
 
 NEWEST_DOCUMENTS = 5
+# The home page lists the first of this year's targets; the link beside them leads to all.
+DUE_SHOWN = 10
 
 
 def replies_by_result(*, user) -> list[tuple[str, str, int]]:
@@ -22,6 +24,7 @@ def replies_by_result(*, user) -> list[tuple[str, str, int]]:
 
 
 def home_overview(*, user, today: datetime.date) -> dict:
+    due = target_list(filters={"deadline_year": today.year}, user=user)
     visible_replies = Reply.objects.visible_to(user).filter(proposal__in=Proposal.objects.visible_to(user))
     return {
         "counts": {
@@ -29,10 +32,11 @@ def home_overview(*, user, today: datetime.date) -> dict:
             "proposals": Proposal.objects.visible_to(user).count(),
             "replies": visible_replies.count(),
             "targets": Target.objects.visible_to(user).count(),
-            "regions": regions_recorded(user=user).count(),
+            "regions": len(regions_with_records(user=user)),
         },
         "newest_documents": list(document_list(filters={}, user=user)[:NEWEST_DOCUMENTS]),
-        "due_this_year": list(target_list(filters={"deadline_year": today.year}, user=user)),
+        "due_this_year": list(due[:DUE_SHOWN]),
+        "due_count": due.count(),
         "replies_by_result": replies_by_result(user=user),
         "year": today.year,
     }

@@ -16,7 +16,7 @@ class TestOverDemo:
     def test_counts_link_into_the_lists(self, client):
         html = page(client, "/")
         text = text_of(html)
-        for expected in ["5 份文件", "2 件提案/建议", "2 份答复", "28 项目标", "5 个有记录的地区"]:
+        for expected in ["5 份文件", "2 件提案/建议", "2 份答复", "28 项目标", "10 个有记录的地区"]:
             assert expected in text, expected
 
     def test_newest_documents_come_first(self, client):
@@ -43,3 +43,12 @@ def test_the_home_page_runs_a_fixed_number_of_queries(client, django_assert_max_
     TargetFactory.create_batch(5, deadline_year=datetime.date.today().year)
     with django_assert_max_num_queries(HOME_QUERIES):
         page(client, "/")
+
+
+def test_a_long_list_of_targets_due_this_year_shows_the_first_and_counts_them_all(client):
+    from apps.web.selectors import DUE_SHOWN
+
+    TargetFactory.create_batch(DUE_SHOWN + 3, deadline_year=datetime.date.today().year, quote="今年到期的目标语句")
+    html = page(client, "/")
+    assert html.count("今年到期的目标语句") == DUE_SHOWN
+    assert f"共 {DUE_SHOWN + 3} 个目标,这里列出前 {DUE_SHOWN} 个。" in html
