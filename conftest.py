@@ -9,11 +9,14 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.test import Client
 
+from apps.curation import memo
+
 
 @pytest.fixture(autouse=True)
 def cache_cleared():
-    """Each test starts with an empty cache: a rolled-back test's records leave no cached trace."""
+    """Each test starts with nothing cached or remembered: a rolled-back test's records leave no trace."""
     cache.clear()
+    memo.forget_all()
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -12,3 +12,18 @@ class CurationConfig(AppConfig):
 
         # Permissions of models added after the groups' migrations reach the groups on the next migrate.
         post_migrate.connect(role_groups_sync, dispatch_uid="role_groups_sync")
+        _forget_remembered_figures_on_changes()
+
+
+def _forget_remembered_figures_on_changes() -> None:
+    from apps.curation import memo
+    from apps.curation.models import CuratedModel
+
+    def changed(sender, **kwargs):
+        if issubclass(sender, CuratedModel):
+            memo.forget_all()
+
+    post_save.connect(changed, weak=False, dispatch_uid="memo_forget_save")
+    post_delete.connect(changed, weak=False, dispatch_uid="memo_forget_delete")
+    # A link added or removed (a document's regions, an initiative's documents) counts too.
+    m2m_changed.connect(memo.forget_all, dispatch_uid="memo_forget_m2m")

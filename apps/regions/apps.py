@@ -5,8 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class RegionsConfig(AppConfig):
     name = "apps.regions"
     verbose_name = _("行政区划")
-
-    def ready(self):
-        from apps.regions import signals
-
-        signals.connect()

@@ -15,8 +15,10 @@ from django.forms.utils import flatatt
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from apps.curation.memo import audience, remembered
 from apps.regions.models import RegionLevel
 from apps.regions.selectors import regions_with_records
 
@@ -57,18 +59,32 @@ LOOKUP_URL_NAMES = {
 }
 
 
-class LongSelect(forms.Select):
-    """A select of thousands of options (the regions), written in one pass.
+class RegionSelect(forms.Select):
+    """The regions with records: thousands of options, written once and reused until a record changes.
 
     Django's Select renders a template per option: 3,200 regions took about 100 ms a page.
+    The options are remembered per audience and language (apps.curation.memo); the chosen
+    one is marked, or added when it is a prefix typed into the address (3204) or a region
+    without records.
     """
 
+    def __init__(self, *, user):
+        super().__init__()
+        self.user = user
+
     def render(self, name, value, attrs=None, renderer=None):
-        chosen = {str(v) for v in self.format_value(value)}
-        options = "".join(
-            f'<option value="{escape(key)}"{" selected" if str(key) in chosen else ""}>{escape(label)}</option>'
-            for key, label in self.choices
+        options = remembered(
+            ("region_options", audience(self.user), get_language()),
+            lambda: "".join(f'<option value="{escape(code)}">{escape(label)}</option>'
+                            for code, label in region_choices(user=self.user)),
         )
+        chosen = next(iter(self.format_value(value)), "")
+        if chosen:
+            plain = f'<option value="{escape(chosen)}">'
+            if plain in options:
+                options = options.replace(plain, f'<option value="{escape(chosen)}" selected>', 1)
+            else:
+                options += f'<option value="{escape(chosen)}" selected>{escape(chosen)}</option>'
         return mark_safe(f"<select{flatatt({'name': name, **self.build_attrs(self.attrs, attrs)})}>{options}</select>")
 
 
@@ -86,14 +102,15 @@ class LookupSelect(forms.Select):
         })
 
 
-def record_choice_widget(field, current: str) -> forms.Select | None:
-    """A select of every record when they are few, a LookupSelect when many; None for other fields."""
+def record_choice_widget(field, current: str, *, user) -> LookupSelect | None:
+    """A LookupSelect for a choice of records too long to list; None to keep the plain select."""
     url_name = LOOKUP_URL_NAMES.get(field.queryset.model.__name__)
     if url_name is None:
         return None
-    records = list(field.queryset[: SELECT_MAX_CHOICES + 1])  # one query, whichever it turns out
-    if len(records) <= SELECT_MAX_CHOICES:
-        return forms.Select(choices=[("", _("全部")), *((r.pk, field.label_from_instance(r)) for r in records)])
+    model = field.queryset.model
+    held = remembered(("choice_count", model.__name__, audience(user)), field.queryset.count)
+    if held <= SELECT_MAX_CHOICES:
+        return None
     choices = [("", _("全部"))]
     if current:
         chosen = field.queryset.filter(pk=current).first() if current.isdigit() else None
@@ -102,13 +119,10 @@ def record_choice_widget(field, current: str) -> forms.Select | None:
     return LookupSelect(lookup_url=reverse(url_name), choices=choices)
 
 
-def region_choices(*, user, current: str = "") -> list[tuple[str, str]]:
+def region_choices(*, user) -> list[tuple[str, str]]:
     depth = {RegionLevel.PROVINCE: 0, RegionLevel.PREFECTURE: 1, RegionLevel.COUNTY: 2}
     choices = [("", _("全部地区"))]
     choices += [(r.code, INDENT * depth.get(r.level, 0) + r.name) for r in regions_with_records(user=user)]
-    if current and current not in dict(choices):
-        # A prefix typed into the address (3204) or a region without records stays selected.
-        choices.append((current, current))
     return choices
 
 
@@ -139,12 +153,12 @@ def sidebar_fields(form, *, user, labels: dict | None = None, help_texts: dict |
         field.label = labels.get(name, field.label)
         field.help_text = help_texts.get(name, "")
         if name == "region":
-            field.widget = LongSelect(choices=region_choices(user=user, current=form.data.get("region", "")))
+            field.widget = RegionSelect(user=user)
         elif name == "ordering":
             # The widget's choices only: it still reads "a,b" lists as the API's does.
             field.widget.choices = ordering_choices(sort_fields or {}, default_label=default_order_label)
         elif isinstance(field, forms.ModelChoiceField) and (
-            widget := record_choice_widget(field, form.data.get(name, ""))
+            widget := record_choice_widget(field, form.data.get(name, ""), user=user)
         ):
             field.widget = widget
         elif getattr(field, "empty_label", None) is not None:  # django-filter's choice fields

@@ -52,3 +52,14 @@ def test_a_long_list_of_targets_due_this_year_shows_the_first_and_counts_them_al
     html = page(client, "/")
     assert html.count("今年到期的目标语句") == DUE_SHOWN
     assert f"共 {DUE_SHOWN + 3} 个目标,这里列出前 {DUE_SHOWN} 个。" in html
+
+
+def test_the_counts_are_remembered_until_a_record_changes(client, django_assert_num_queries):
+    TargetFactory()
+    assert "1 项目标" in text_of(page(client, "/"))
+    with django_assert_num_queries(0):
+        page(client, "/")
+    target = TargetFactory()
+    assert "2 项目标" in text_of(page(client, "/"))
+    target.delete()
+    assert "1 项目标" in text_of(page(client, "/"))
