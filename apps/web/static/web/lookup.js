@@ -17,6 +17,10 @@
     const status = document.createElement("p");
     status.className = "help";
     status.setAttribute("role", "status");
+    status.id = `${select.id}_lookup_status`;
+    // Screen readers read the count with the select as well as when it changes.
+    const described = select.getAttribute("aria-describedby");
+    select.setAttribute("aria-describedby", described ? `${described} ${status.id}` : status.id);
     select.before(box);
     select.after(status);
 
