@@ -5,6 +5,7 @@ from apps.curation.api.views import ReadOnlyApiViewSet
 from apps.documents.api.serializers import DocumentDetailSerializer, DocumentSerializer
 from apps.documents.filters import DocumentFilter
 from apps.documents.models import Citation, Document
+from apps.documents.selectors import NEWEST_FIRST
 from apps.initiatives.models import Initiative
 from apps.proposals.models import Reply
 from apps.regions.models import Region
@@ -24,7 +25,8 @@ class DocumentViewSet(ReadOnlyApiViewSet):
             self.visible(Document.objects)
             .select_related("organization")
             .prefetch_related(Prefetch("regions", queryset=Region.objects.order_by("code")))
-            .order_by("-publish_date", "-pk")
+            # Undated last, as on the pages; the order document_newest_idx holds.
+            .order_by(*NEWEST_FIRST)
         )
         if self.action != "retrieve":
             return documents.defer("raw_text", "clean_text")

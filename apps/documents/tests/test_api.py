@@ -106,6 +106,12 @@ def test_ordering_by_publish_date(client, documents):
     assert ordered == [documents["handan"].pk, documents["changzhou"].pk, documents["jiangning"].pk]
 
 
+def test_the_list_is_newest_first_with_undated_documents_last(client, documents):
+    undated = DocumentFactory(publish_date=None)
+    ordered = [r["id"] for r in results(client.get(API + "documents/"))]
+    assert ordered == [documents["jiangning"].pk, documents["changzhou"].pk, documents["handan"].pk, undated.pk]
+
+
 @pytest.mark.parametrize(
     ("parameter", "value"),
     [("region", "江宁"), ("doc_type", "memo"), ("organization", "abc"), ("organization", "999999"),
