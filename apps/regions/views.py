@@ -1,14 +1,25 @@
 """Region pages: where a region stands and everything recorded about it and the places under it."""
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from apps.curation.memo import audience, remembered
 
 from apps.regions import selectors
 from apps.regions.models import Region
 
 
 def region_index(request):
-    return render(request, "regions/region_index.html", {"regions": selectors.regions_index(user=request.user)})
+    # 3,200 regions at full size: the list is rendered once and remembered (apps.curation.memo).
+    tree = remembered(("region_tree", audience(request.user), get_language()), lambda: _region_tree(request.user))
+    return render(request, "regions/region_index.html", {"tree": tree})
+
+
+def _region_tree(user) -> str:
+    regions = selectors.regions_index(user=user)
+    return render_to_string("regions/_region_tree.html", {"regions": regions}) if regions else ""
 
 
 def region_detail(request, code: str):
