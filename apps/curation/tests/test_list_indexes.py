@@ -12,7 +12,7 @@ from apps.targets.models import Target
 pytestmark = pytest.mark.django_db
 
 LIST_INDEXES = {
-    Document: ["document_newest_idx", "document_title_idx"],
+    Document: ["document_newest_idx", "document_title_idx", "document_status_id_idx"],
     Initiative: ["initiative_name_id_idx"],
     Reply: ["reply_doc_number_idx"],
     Target: ["target_indicator_year_idx"],
