@@ -5,11 +5,10 @@ publishes, read-only staff look. Beside them a logged-in reader with no staff ri
 through a plain ``Client()``, an anonymous visitor.
 """
 import pytest
-from django.contrib.auth.models import Group
 from django.core.cache import cache
-from django.test import Client
 
 from apps.curation import memo
+from apps.curation.tests.users import logged_in, staff_member
 
 
 @pytest.fixture(autouse=True)
@@ -21,24 +20,18 @@ def cache_cleared():
 
 @pytest.fixture
 def curator(django_user_model):
-    user = django_user_model.objects.create_user("curator", password="curator-pass", is_staff=True)
-    user.groups.add(Group.objects.get(name="curators"))
-    return user
+    return staff_member(django_user_model, "curator", "curators")
 
 
 @pytest.fixture
 def reviewer(django_user_model):
-    user = django_user_model.objects.create_user("reviewer", password="reviewer-pass", is_staff=True)
-    user.groups.add(Group.objects.get(name="reviewers"))
-    return user
+    return staff_member(django_user_model, "reviewer", "reviewers")
 
 
 @pytest.fixture
 def read_only_staff(django_user_model):
     """Staff in the readers group: sees every record in the admin, changes nothing."""
-    user = django_user_model.objects.create_user("staffreader", password="staffreader-pass", is_staff=True)
-    user.groups.add(Group.objects.get(name="readers"))
-    return user
+    return staff_member(django_user_model, "staffreader", "readers")
 
 
 @pytest.fixture
@@ -49,28 +42,19 @@ def reader(django_user_model):
 
 @pytest.fixture
 def curator_client(curator):
-    """A client of its own, so a test can hold it beside the anonymous ``client``."""
-    client = Client()
-    client.force_login(curator)
-    return client
+    return logged_in(curator)
 
 
 @pytest.fixture
 def reader_client(reader):
-    client = Client()
-    client.force_login(reader)
-    return client
+    return logged_in(reader)
 
 
 @pytest.fixture
 def reviewer_client(reviewer):
-    client = Client()
-    client.force_login(reviewer)
-    return client
+    return logged_in(reviewer)
 
 
 @pytest.fixture
 def read_only_staff_client(read_only_staff):
-    client = Client()
-    client.force_login(read_only_staff)
-    return client
+    return logged_in(read_only_staff)

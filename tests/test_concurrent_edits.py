@@ -1,12 +1,11 @@
 """Two curators edit the same record: the second save is refused and shows what the first changed."""
 import pytest
-from django.contrib.auth.models import Group
-from django.test import Client
 from django.urls import reverse
 
 from apps.curation.locking import VERSION_FIELD
 from apps.curation.models import CurationStatus
 from apps.curation.tests.test_admin import CURATED_MODELS, ROW_MAKERS
+from apps.curation.tests.users import logged_in, staff_member
 from apps.documents.models import Document
 from apps.documents.tests.factories import DocumentFactory
 from apps.documents.tests.test_admin import change_form_data
@@ -20,16 +19,12 @@ SECOND_TITLE = "关于留住农村教师提案的答复"
 
 @pytest.fixture
 def second_curator(django_user_model):
-    user = django_user_model.objects.create_user("curator2", password="curator2-pass", is_staff=True)
-    user.groups.add(Group.objects.get(name="curators"))
-    return user
+    return staff_member(django_user_model, "curator2", "curators")
 
 
 @pytest.fixture
 def second_client(second_curator):
-    client = Client()
-    client.force_login(second_curator)
-    return client
+    return logged_in(second_curator)
 
 
 @pytest.fixture

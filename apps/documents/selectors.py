@@ -43,40 +43,47 @@ def document_search(*, filters, user) -> QuerySet:
     return documents_ranked(document_list(filters=others, user=user), filters.get("q", ""))
 
 
+def drawn_from_prefetches(user) -> list[Prefetch]:
+    """What a document's detail shows beside its text, as ``user`` may see it: the citations
+    both ways (each marking whether the cited document is visible), initiatives, targets
+    with their progress, and observations. The page and the API's detail both use these.
+    """
+    visible_documents = Document.objects.visible_to(user)
+    return [
+        Prefetch(
+            "citations",
+            queryset=Citation.objects.annotate(
+                visible_cited_document_id=Subquery(visible_documents.filter(pk=OuterRef("cited_document")).values("pk"))
+            ).order_by("pk"),
+        ),
+        Prefetch(
+            "cited_by",
+            queryset=Citation.objects.filter(document__in=visible_documents).select_related("document").order_by("pk"),
+        ),
+        Prefetch("initiatives", queryset=Initiative.objects.visible_to(user).order_by("name", "pk")),
+        Prefetch(
+            "targets",
+            queryset=Target.objects.visible_to(user).with_progress().select_related("indicator", "region")
+            .order_by("deadline_year", "pk"),
+        ),
+        Prefetch(
+            "observations",
+            queryset=Observation.objects.visible_to(user).select_related("indicator", "region")
+            .order_by("-observed_on", "pk"),
+        ),
+    ]
+
+
 def document_detail(*, pk: int, user) -> Document:
     """One document ``user`` may see, with what it cites and what was drawn from it.
 
     Raises ``Document.DoesNotExist`` for a document that does not exist or is not visible.
     """
-    visible_documents = Document.objects.visible_to(user)
     return (
-        visible_documents.select_related("organization")
+        Document.objects.visible_to(user).select_related("organization")
         .prefetch_related(
             Prefetch("regions", queryset=Region.objects.select_related("parent__parent").order_by("code")),
-            Prefetch(
-                "citations",
-                queryset=Citation.objects.annotate(
-                    visible_cited_document_id=Subquery(
-                        visible_documents.filter(pk=OuterRef("cited_document")).values("pk")
-                    )
-                ).order_by("pk"),
-            ),
-            Prefetch(
-                "cited_by",
-                queryset=Citation.objects.filter(document__in=visible_documents).select_related("document")
-                .order_by("pk"),
-            ),
-            Prefetch("initiatives", queryset=Initiative.objects.visible_to(user).order_by("name", "pk")),
-            Prefetch(
-                "targets",
-                queryset=Target.objects.visible_to(user).with_progress().select_related("indicator", "region")
-                .order_by("deadline_year", "pk"),
-            ),
-            Prefetch(
-                "observations",
-                queryset=Observation.objects.visible_to(user).select_related("indicator", "region")
-                .order_by("-observed_on", "pk"),
-            ),
+            *drawn_from_prefetches(user),
         )
         .annotate(
             visible_reply_proposal_id=Subquery(

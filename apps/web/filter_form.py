@@ -104,11 +104,11 @@ class LookupSelect(forms.Select):
 
 def record_choice_widget(field, current: str, *, user) -> LookupSelect | None:
     """A LookupSelect for a choice of records too long to list; None to keep the plain select."""
-    url_name = LOOKUP_URL_NAMES.get(field.queryset.model.__name__)
+    model_name = field.queryset.model.__name__
+    url_name = LOOKUP_URL_NAMES.get(model_name)
     if url_name is None:
         return None
-    model = field.queryset.model
-    held = remembered(("choice_count", model.__name__, audience(user)), field.queryset.count)
+    held = remembered(("choice_count", model_name, audience(user)), field.queryset.count)
     if held <= SELECT_MAX_CHOICES:
         return None
     choices = [("", _("全部"))]

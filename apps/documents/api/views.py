@@ -4,12 +4,10 @@ from django.db.models import OuterRef, Prefetch, Subquery
 from apps.curation.api.views import ReadOnlyApiViewSet
 from apps.documents.api.serializers import DocumentDetailSerializer, DocumentSerializer
 from apps.documents.filters import DocumentFilter
-from apps.documents.models import Citation, Document
-from apps.documents.selectors import NEWEST_FIRST
-from apps.initiatives.models import Initiative
+from apps.documents.models import Document
+from apps.documents.selectors import NEWEST_FIRST, drawn_from_prefetches
 from apps.proposals.models import Reply
 from apps.regions.models import Region
-from apps.targets.models import Observation, Target
 
 
 class DocumentViewSet(ReadOnlyApiViewSet):
@@ -30,28 +28,6 @@ class DocumentViewSet(ReadOnlyApiViewSet):
         )
         if self.action != "retrieve":
             return documents.defer("raw_text", "clean_text")
-        visible_documents = self.visible(Document.objects)
         return documents.annotate(
             visible_reply_id=Subquery(self.visible(Reply.objects).filter(document=OuterRef("pk")).values("pk")[:1]),
-        ).prefetch_related(
-            Prefetch(
-                "citations",
-                queryset=Citation.objects.annotate(
-                    visible_cited_document_id=Subquery(
-                        visible_documents.filter(pk=OuterRef("cited_document")).values("pk")
-                    )
-                ).order_by("pk"),
-            ),
-            Prefetch("cited_by", queryset=Citation.objects.filter(document__in=visible_documents).order_by("pk")),
-            Prefetch("initiatives", queryset=self.visible(Initiative.objects).order_by("name", "pk")),
-            Prefetch(
-                "targets",
-                queryset=self.visible(Target.objects).with_progress().select_related("indicator", "region")
-                .order_by("deadline_year", "pk"),
-            ),
-            Prefetch(
-                "observations",
-                queryset=self.visible(Observation.objects).select_related("indicator", "region")
-                .order_by("-observed_on", "pk"),
-            ),
-        )
+        ).prefetch_related(*drawn_from_prefetches(self.request.user))
