@@ -26,6 +26,8 @@ class ReadOnlyApiViewSet(viewsets.ReadOnlyModelViewSet):
     """
 
     pagination_class = ApiPagination
+    # Records are addressed by their integer id (regions, by their six-digit code, override it).
+    lookup_value_regex = "[0-9]+"
     renderer_classes = [*api_settings.DEFAULT_RENDERER_CLASSES, CSVRenderer]
     detail_serializer_class = None
     schema = ApiAutoSchema()

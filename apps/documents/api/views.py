@@ -16,7 +16,6 @@ class DocumentViewSet(ReadOnlyApiViewSet):
     serializer_class = DocumentSerializer
     detail_serializer_class = DocumentDetailSerializer
     filterset_class = DocumentFilter
-    lookup_value_regex = "[0-9]+"
 
     def get_queryset(self):
         documents = (

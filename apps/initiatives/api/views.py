@@ -14,7 +14,6 @@ class InitiativeViewSet(ReadOnlyApiViewSet):
     serializer_class = InitiativeSerializer
     detail_serializer_class = InitiativeDetailSerializer
     filterset_class = InitiativeFilter
-    lookup_value_regex = "[0-9]+"
 
     def get_queryset(self):
         initiatives = self.visible(Initiative.objects).select_related("region").order_by("name", "pk")

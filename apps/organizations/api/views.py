@@ -11,7 +11,6 @@ class OrganizationViewSet(ReadOnlyApiViewSet):
     serializer_class = OrganizationSerializer
     detail_serializer_class = OrganizationDetailSerializer
     filterset_class = OrganizationFilter
-    lookup_value_regex = "[0-9]+"
 
     def get_queryset(self):
         return Organization.objects.select_related("region").order_by("name", "pk")

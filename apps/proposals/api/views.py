@@ -35,7 +35,6 @@ class ProposalViewSet(ReadOnlyApiViewSet):
     serializer_class = ProposalSerializer
     detail_serializer_class = ProposalDetailSerializer
     filterset_class = ProposalFilter
-    lookup_value_regex = "[0-9]+"
 
     def get_queryset(self):
         replies = self.visible(Reply.objects).order_by(*REPLY_ORDER)
@@ -55,7 +54,6 @@ class ReplyViewSet(ReadOnlyApiViewSet):
     serializer_class = ReplySerializer
     detail_serializer_class = ReplyDetailSerializer
     filterset_class = ReplyFilter
-    lookup_value_regex = "[0-9]+"
 
     def get_queryset(self):
         replies = (

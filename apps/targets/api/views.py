@@ -18,7 +18,6 @@ class IndicatorViewSet(ReadOnlyApiViewSet):
     serializer_class = IndicatorSerializer
     detail_serializer_class = IndicatorDetailSerializer
     filterset_class = IndicatorFilter
-    lookup_value_regex = "[0-9]+"
 
     def get_queryset(self):
         return Indicator.objects.order_by("name", "pk")
@@ -30,7 +29,6 @@ class TargetViewSet(ReadOnlyApiViewSet):
     serializer_class = TargetSerializer
     detail_serializer_class = TargetDetailSerializer
     filterset_class = TargetFilter
-    lookup_value_regex = "[0-9]+"
 
     def get_queryset(self):
         return (
@@ -47,7 +45,6 @@ class ObservationViewSet(ReadOnlyApiViewSet):
     serializer_class = ObservationSerializer
     detail_serializer_class = ObservationDetailSerializer
     filterset_class = ObservationFilter
-    lookup_value_regex = "[0-9]+"
 
     def get_queryset(self):
         return (
