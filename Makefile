@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1:8000
 # gunicorn worker processes for `make serve`.
 WORKERS ?= 3
 
-.PHONY: run test load-test bench install setup clean serve backup restore
+.PHONY: run test load-test bench install setup clean serve backup restore import-quality
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,13 @@ BENCH_SCRIPTS := explain_filters api_lists proposal_detail search ui_documents a
 bench: install
 	$(BIN)/python -u bench/prepare.py
 	@for script in $(BENCH_SCRIPTS); do $(BIN)/python -u bench/$$script.py || exit 1; done
+
+# The importer against the hand reading of the seed pages and ../shared/corpus/dev (when it is
+# there): per field, the pages that have it and how many were read right. Dry run: writes nothing.
+# MISTAKES=1 lists every wrong field (page → expected → got).
+import-quality: install
+	$(BIN)/python manage.py migrate --noinput --verbosity 0
+	$(BIN)/python manage.py import_quality $(if $(MISTAKES),--mistakes)
 
 # Production-style serving: gunicorn with the production settings, static files through
 # WhiteNoise. Needs SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL (PostgreSQL) in the

@@ -7,7 +7,7 @@ found with the right value, comparator and year, and no past figure filed as a t
 import pytest
 
 from apps.demo.seeds import SEEDS
-from apps.ingest.quality import Report, page_compare, seeds_compare
+from apps.ingest.quality.seeds import Report, page_compare, seeds_compare
 
 METADATA_PREFIXES = ("document.", "proposal", "reply.")
 TARGET_RECALL_AIM = 0.9
