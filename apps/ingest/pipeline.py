@@ -10,6 +10,7 @@ from apps.ingest.extract import metadata
 from apps.ingest.extract.citations import citations_find
 from apps.ingest.extract.figures import PageContext, figures_find
 from apps.ingest.extract.initiatives import Term, initiatives_find
+from apps.ingest.extract.labels import labelled_fields, labelled_lines
 from apps.ingest.extract.regions import Place, RegionMatcher, short_name
 from apps.ingest.extract.replies import proposal_read, reply_read
 from apps.ingest.extract.text import CJK
@@ -46,7 +47,8 @@ def _not_an_article(clean: CleanPage) -> str | None:
 
 
 def _body_lines(lines: list[str], header: metadata.Header) -> list[str]:
-    kept = [line for i, line in enumerate(lines) if i >= header.title_line and i not in header.byline_lines]
+    furniture = {*header.byline_lines, *header.title_lines[1:], *labelled_lines(lines)}
+    kept = [line for i, line in enumerate(lines) if i >= header.title_line and i not in furniture]
     if kept and header.title and header.title not in kept[0] and kept[0].startswith(header.title.split(":")[0]):
         kept[0:1] = [header.title, kept[0][len(header.title.replace(":", "")):]]  # title run into the text
     return kept
@@ -104,11 +106,13 @@ def page_read(raw: bytes, *, filename: str, reader: Reader) -> Draft:
         return draft
 
     lines = clean.text.split("\n")
-    header = metadata.header_read(lines, clean.html_title)
+    fields = labelled_fields(clean.full_text.split("\n"))
+    header = metadata.header_read(lines, clean.html_title, fields)
     body_lines = _body_lines(lines, header)
     body = "\n".join(body_lines)
     draft.clean_text = "\n\n".join(body_lines)
-    doc_type = metadata.doc_type_guess(header.title, body, bool(header.byline_lines))
+    dated = bool(header.byline_lines) or metadata.dateline(body_lines[:3]) is not None
+    doc_type = metadata.doc_type_guess(header.title, body, dated)
     places, region_notes = reader.matcher.find(body)
     doc_number, repaired = metadata.own_doc_number(body_lines)
     draft.document = DocumentDraft(

@@ -3,10 +3,35 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from apps.ingest.extract.labels import labelled_lines
 from apps.ingest.extract.text import CJK, find_dates
 
 BODY_LINE_CJK = 30
-REPLY_TITLE = re.compile(r"(的答复|的回复|答复函?)$")
+# A letter's heading: `…建议的答复`, `…提案的复函`, `…建议答复的函`, `…的会办意见`, `…的答复(教育局)`.
+REPLY_TITLE = re.compile(
+    r"(提案|建议|议案|来信|原案|代表|委员|会议).{0,60}(答复|回复|复函|答复的函|会办意见|办理情况|答复函)"
+    r"([((][\u4e00-\u9fff]{2,12}[))])?$"
+)
+REPLY_HEAD = re.compile(r"(提案|建议|议案|来信|原案)的?$")
+NOT_A_TITLE = re.compile(
+    r"(位置|首页\s*[>>/]|>>|\.(png|jpe?g|gif)$|^附件\s*\d*$|^(来源|作者|发布|浏览|访问|点击|字体|日期|时间|分享|扫一扫)"
+    r"|^(索\s*引\s*号|文\s*号|标\s*题|名\s*称|信息名称)|^[((]?\s*[A-D]\s*[))]?\s*类|同意公开$)"
+)
+BYLINE_START = re.compile(r"\s(发布时间|发布日期|时间|日期|来源)\s*[::]")
+DECLARED_TITLE = re.compile(
+    r"(制定|制订|印发|出台)(了|本)?《(?P<title>[^《》]{6,80})》|^《(?P<issued>[^《》]{6,80})》[^。]{0,40}(印发|转发)给你们"
+)
+# A letter answering a proposal: it acknowledges receipt and answers, addressed to a member or deputy.
+REPLY_OPENING = re.compile(r"收\s*悉|答复如下|办理情况|现答复|作出答复|会办意见如下")
+REPLY_WORDS = re.compile(r"(提案|建议|议案|原案)")
+SALUTATION_LINE = re.compile(r"(^|\n)[^\n。]{1,200}?(委员|代表|联络组)(们)?\s*[::]?\s*(\n|$)")
+# A headline that reports an act on a document (`贵州启动…行动计划`) rather than being its name.
+NEWS_HEADLINE = re.compile(r"(启动|印发|出台|发布|召开|部署|举行|获悉|将新建|将新增|拟新增|新增|新建|怎么干|\?|!)")
+GOVERNMENT_REPORT = re.compile(r"政府工作报告|工作报告》")
+SPEECH_OPENING = re.compile(r"^([\u4e00-\u9fff]{2,4}\n)?同志们[::]")
+PROGRESS_TABLE = re.compile(r"(完成情况|进展情况|落实情况)\s*\|")
+PROGRAMME = re.compile(r"专栏|重大工程|到(19|20)\d\d年|(19|20)\d\d年.{0,40}(达到|实现|建成)|十[一二三四五]五")
+ISSUER_LINE = re.compile(r"(人民政府|办公室|办公厅|教育局|教育厅|委员会|教体局|教育和体育局)$")
 # The name a report gives itself, with its subtitle run on in a preview's flattened text.
 SELF_NAMED = re.compile(r"^(?P<title>.{4,50}?(汇报材料|工作报告|工作总结|工作要点|实施方案|讲话稿?|情况报告))(?P<rest>.*)$")
 OPENING = re.compile(r"(今年以来|近年来|去年以来|为了|为进一步|根据|按照)")
@@ -24,11 +49,15 @@ SIGNATURE_BODY = re.compile(r"^[\u4e00-\u9fff]{2,20}(教育局|教育厅|教育�
 RELATIVE_BODY = re.compile(r"(?<![\u4e00-\u9fff])?(?P<level>区|市|县|省)(?P<body>教育局|教育厅|教育和体育局|教体局|教育委员会)")
 GOVERNMENT_BODY = re.compile(r"(教育局|教育厅|教体局|教育委员会|人民政府|政府办公室|政协|人大)")
 
+# The kind a title names at its end, or anywhere for the unmistakable ones.
 TYPE_RULES = [
-    ("reply", re.compile(r"(提案|建议|议案).{0,6}(答复|回复)|(答复|回复).{0,4}(提案|建议)")),
-    ("annual_goals", re.compile(r"年度.{0,6}目标|小目标|工作要点|年度计划")),
-    ("work_report", re.compile(r"汇报材料|工作报告|工作总结|述职")),
-    ("policy", re.compile(r"(通知|意见|办法|方案|规定|细则|规划)(\(试行\))?$")),
+    ("reply", re.compile(r"(提案|建议|议案|来信|原案).{0,30}(答复|回复|复函|会办意见)|(答复|回复).{0,4}(提案|建议)")),
+    ("work_report", re.compile(r"汇报材料|工作报告|工作总结|自\s*查\s*报\s*告|述职|讲话|情况报告|落实情况")),
+    ("annual_goals", re.compile(
+        r"年度.{0,6}(目标|任务)|小目标|工作要点|工作计划|计划要点|年度计划|民生实事|(19|20)\d\d年.{0,24}(计划|目标|要点|任务)"
+    )),
+    ("plan", re.compile(r"规划|行动计划|行动方案|实施方案|[((](19|20)\d\d\s*[-—–至]\s*(19|20)\d\d年?[))]")),
+    ("policy", re.compile(r"(通知|意见|办法|方案|规定|细则)(\(试行\))?$")),
 ]
 
 
@@ -40,6 +69,7 @@ class Header:
     title_line: int
     byline_lines: tuple[int, ...]
     publish_date: datetime.date | None
+    title_lines: tuple[int, ...] = ()
 
 
 def _is_byline(line: str) -> bool:
@@ -48,10 +78,14 @@ def _is_byline(line: str) -> bool:
     )
 
 
+def _is_body_line(line: str) -> bool:
+    return len(CJK.findall(line)) >= BODY_LINE_CJK and bool(re.search(r"[,。;、]", line))
+
+
 def _header_zone(lines: list[str]) -> int:
     """Index of the first body line: everything above it is title, byline and page furniture."""
     for index, line in enumerate(lines):
-        if len(CJK.findall(line)) >= BODY_LINE_CJK:
+        if _is_body_line(line):
             return index
     return len(lines)
 
@@ -67,35 +101,126 @@ def _self_named_title(line: str) -> str | None:
     return title
 
 
-def header_read(lines: list[str], html_title: str = "") -> Header:
-    zone = _header_zone(lines)
-    bylines = tuple(i for i in range(min(zone + 1, len(lines))) if _is_byline(lines[i]))
-    dates = [day for i in bylines for day, _ in find_dates(lines[i])]
-    publish_date = dates[0] if dates else None
+def can_be_title(line: str) -> bool:
+    """Lines that are never a document's title: navigation, file names, salutations, dates, labels."""
+    return (
+        len(CJK.findall(line)) >= 4
+        and not NOT_A_TITLE.search(line)
+        and not line.rstrip().endswith((":", ":"))
+        and not OWN_DOC_NUMBER.match(line.replace(" ", ""))
+    )
 
-    for index in range(min(zone, 8)):
-        if REPLY_TITLE.search(lines[index]):
-            return Header(lines[index], index, bylines, publish_date)
+
+def _reply_title(lines: list[str], zone: int, skip: set[int]) -> tuple[str, tuple[int, ...]] | None:
+    """A letter's own heading (`…建议的答复`), also when it is broken over two lines (`…建议的` / `答 复`)."""
+    for index in range(min(zone + 1, 14, len(lines))):
+        line = lines[index]
+        if index in skip or not can_be_title(line) or len(line) > 90:
+            continue
+        if REPLY_TITLE.search(line):
+            return line, (index,)
+        following = lines[index + 1].replace(" ", "") if index + 1 < len(lines) else ""
+        if REPLY_HEAD.search(line) and following in ("答复", "复函", "的答复", "答复函", "回复"):
+            return line + following, (index, index + 1)
+    return None
+
+
+def _title_cut(value: str) -> str:
+    """A title printed on one line with its byline (`…规划 发布时间:2022-03-19`)."""
+    cut = BYLINE_START.search(value)
+    return (value[: cut.start()] if cut else value).strip().rstrip(",,")
+
+
+def _declared_title(lines: list[str]) -> str:
+    """`特制定《X》`, `现将《X》印发给你们`: the document naming itself in its first paragraphs."""
+    for line in lines[:6]:
+        match = DECLARED_TITLE.search(line)
+        if match:
+            return match.group("title") or match.group("issued")
+    return ""
+
+
+def header_read(lines: list[str], html_title: str = "", fields: dict[str, str] | None = None) -> Header:
+    fields = fields or {}
+    skip = labelled_lines(lines)
+    zone = _header_zone(lines)
+    bylines = tuple(i for i in range(min(zone + 1, len(lines))) if i not in skip and _is_byline(lines[i]))
+    publish_date = _publish_date(lines, zone, bylines, fields)
+
+    def header(title: str, index: int, title_lines: tuple[int, ...] = ()) -> Header:
+        return Header(_title_cut(title), index, bylines, publish_date, title_lines or (index,))
+
+    reply = _reply_title(lines, zone, skip)
+    if reply:
+        return header(reply[0], reply[1][0], reply[1])
+    labelled = _title_cut(fields.get("title", ""))
+    if can_be_title(labelled):
+        index = next((i for i, line in enumerate(lines[: zone + 1]) if i not in skip and labelled in line), 0)
+        return header(labelled, index)
     if bylines:
         for index in range(bylines[0] - 1, -1, -1):
-            if len(CJK.findall(lines[index])) >= 5:
-                return Header(lines[index], index, bylines, publish_date)
-    if lines:
-        self_named = _self_named_title(lines[0])
+            if index not in skip and can_be_title(lines[index]):
+                return header(lines[index], index)
+    candidates = [i for i in range(min(zone + 1, len(lines))) if i not in skip and can_be_title(lines[i])]
+    if candidates:
+        first = candidates[0]
+        self_named = _self_named_title(lines[first])
         if self_named:
-            return Header(self_named, 0, bylines, publish_date)
-        if len(lines[0]) <= 60 and "。" not in lines[0]:
-            return Header(lines[0], 0, bylines, publish_date)
-    return Header(html_title, 0, bylines, publish_date)
+            return header(self_named, first)
+        if len(lines[first]) <= 60 and "。" not in lines[first] and not lines[first].startswith(("(", "(")):
+            return header(lines[first], first)
+    declared = _declared_title(lines)
+    if declared:
+        return Header(declared, 0, bylines, publish_date, ())
+    if can_be_title(html_title):
+        return Header(html_title, 0, bylines, publish_date, ())
+    return Header("", 0, bylines, publish_date, ())
+
+
+def _publish_date(lines, zone, bylines, fields) -> datetime.date | None:
+    for name in ("published", "written"):
+        dates = find_dates(fields.get(name, ""))
+        if dates:
+            return dates[0][0]
+    dates = [day for i in bylines for day, _ in find_dates(lines[i])]
+    if dates:
+        return dates[0]
+    return dateline(lines[: zone + 2]) or _signed_date(lines)
+
+
+def dateline(lines: list[str]) -> datetime.date | None:
+    """`2025-02-23【…记者…】`: a news agency's date opening the first paragraph."""
+    for line in lines:
+        dates = find_dates(line[:12])
+        if dates and dates[0][1] == 0:
+            return dates[0][0]
+    return None
+
+
+def _signed_date(lines: list[str]) -> datetime.date | None:
+    """The date under a cover letter's signature near the top (`…人民政府办公室` / `2022年4月19日`)."""
+    for index, line in enumerate(lines[1:12], start=1):
+        dates = find_dates(line)
+        if dates and len(line) <= 16 and ISSUER_LINE.search(lines[index - 1]):
+            return dates[0][0]
+    return None
 
 
 def doc_type_guess(title: str, text: str, has_byline: bool) -> str:
+    """The page's kind from its title, its opening and how it is laid out, in that order of trust."""
+    opening = text[:900]
+    if REPLY_OPENING.search(opening) and (SALUTATION_LINE.search(opening) or REPLY_WORDS.search(opening)):
+        return "reply"
+    if NEWS_HEADLINE.search(title) and has_byline:
+        return "news"
     for doc_type, pattern in TYPE_RULES:
         if pattern.search(title):
             return doc_type
-    if re.search(r"(提案|建议)收悉", text[:600]):
-        return "reply"
-    return "news" if has_byline else "other"
+    if GOVERNMENT_REPORT.search(opening) or SPEECH_OPENING.match(text) or PROGRESS_TABLE.search(opening):
+        return "work_report"
+    if has_byline:
+        return "news"
+    return "plan" if PROGRAMME.search(text) else "other"
 
 
 def doc_number_normalise(prefix: str, year: str, number: str) -> str:
