@@ -7,6 +7,8 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from apps.ingest.notes import Note
+
 
 class Status:
     OK = "ok"
@@ -63,6 +65,8 @@ class ReplyDraft:
     signer: str = ""
     contact: str = ""
     copy_to: list[str] = field(default_factory=list)
+    result_text: str = ""
+    co_handling: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -92,14 +96,14 @@ class ObservationDraft:
 class Draft:
     file: str
     status: str = Status.OK
-    error: str | None = None
+    error: Note | str | None = None  # notes; plain strings still read
     document: DocumentDraft | None = None
     proposal: ProposalDraft | None = None
     reply: ReplyDraft | None = None
     initiatives: list[str] = field(default_factory=list)
     targets: list[TargetDraft] = field(default_factory=list)
     observations: list[ObservationDraft] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Note | str] = field(default_factory=list)
     raw_text: str = ""
     clean_text: str = ""
     encoding: str = ""
@@ -110,7 +114,7 @@ class Draft:
         return {
             "file": self.file,
             "status": self.status,
-            "error": self.error,
+            "error": None if self.error is None else str(self.error),
             "document": None if document is None else {
                 "title": document.title,
                 "doc_type": document.doc_type,
@@ -136,6 +140,8 @@ class Draft:
                 "signer": self.reply.signer,
                 "contact": self.reply.contact,
                 "copy_to": list(self.reply.copy_to),
+                "result_text": self.reply.result_text,
+                "co_handling": list(self.reply.co_handling),
             },
             "initiatives": list(self.initiatives),
             "targets": [
@@ -151,7 +157,7 @@ class Draft:
                  "quote": o.quote}
                 for o in self.observations
             ],
-            "warnings": list(self.warnings),
+            "warnings": [str(warning) for warning in self.warnings],
         }
 
 

@@ -114,7 +114,8 @@ def page_read(raw: bytes, *, filename: str, reader: Reader) -> Draft:
     dated = bool(header.byline_lines) or metadata.dateline(body_lines[:3]) is not None
     doc_type = metadata.doc_type_guess(header.title, body, dated)
     places, region_notes = reader.matcher.find(body)
-    doc_number, repaired = metadata.own_doc_number(body_lines)
+    doc_number, repaired = metadata.own_doc_number(lines[: header.title_line + 15])
+    doc_number = doc_number or metadata.labelled_doc_number(fields)
     draft.document = DocumentDraft(
         title=header.title,
         doc_type=doc_type,
@@ -127,9 +128,10 @@ def page_read(raw: bytes, *, filename: str, reader: Reader) -> Draft:
     if repaired:
         draft.warnings.append(f"文号 printed damaged, read as {doc_number}")
     if doc_type == "reply":
-        draft.proposal, notes = proposal_read(body)
+        draft.proposal, notes = proposal_read(body, title=header.title, fields=fields)
         draft.warnings.extend(notes)
-        draft.reply, notes = reply_read(body)
+        head = "\n".join(lines[: header.title_line + 4])
+        draft.reply, notes = reply_read(body, head=head, fields=fields)
         draft.warnings.extend(notes)
     draft.document.organization = _organization(draft, body_lines, clean, reader)
     if draft.reply is not None:

@@ -37,8 +37,12 @@ SELF_NAMED = re.compile(r"^(?P<title>.{4,50}?(汇报材料|工作报告|工作�
 OPENING = re.compile(r"(今年以来|近年来|去年以来|为了|为进一步|根据|按照)")
 BYLINE_WORDS = re.compile(r"(发布|发表|来源|作者|编辑|浏览|点击|围观|阅读|日期|时间)")
 DOC_NUMBER = re.compile(
-    r"(?P<prefix>[\u4e00-\u9fff]{1,10})\s*[〔\[(【]?\s*(?P<year>(?:19|20)\d\d)\s*[〕\])】]\s*(?P<num>\d{1,4})\s*号?"
+    r"(?P<prefix>[\u4e00-\u9fff]{1,10})\s*[〔\[(【﹝]?\s*(?P<year>(?:19|20)\d\d)\s*[〕\])】﹞]\s*(?P<num>\d{1,4})\s*号?"
 )
+# `桃教函〔20211号`: year and serial run together; kept as printed, since either split is a guess.
+RUN_TOGETHER_DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[(【﹝](19|20)\d{3,5}号$")
+# What a reply prints after its 文号 on the same line: the result class and the disclosure flag.
+DOC_NUMBER_TAIL = re.compile(r"([((]?[A-D][))]?类)?(同意公开|不同意公开|不予公开|主动公开|依申请公开)?$")
 OWN_DOC_NUMBER = re.compile(rf"^{DOC_NUMBER.pattern}$")
 SOURCE = re.compile(r"^来源[:]\s*(?P<name>[^\s,。]+)")
 PUBLISHER = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,12}?社)版权所有")
@@ -230,10 +234,13 @@ def doc_number_normalise(prefix: str, year: str, number: str) -> str:
 def own_doc_number(lines: list[str]) -> tuple[str, bool]:
     """The page's own 文号, printed on a line of its own near the top; and whether it was repaired."""
     for line in lines[:15]:
-        match = OWN_DOC_NUMBER.match(line.replace(" ", ""))
+        compact = DOC_NUMBER_TAIL.sub("", line.replace(" ", ""), count=1)
+        match = OWN_DOC_NUMBER.match(compact)
         if match:
             number = doc_number_normalise(match.group("prefix"), match.group("year"), match.group("num"))
-            return number, number != line.replace(" ", "")
+            return number, number != compact
+        if RUN_TOGETHER_DOC_NUMBER.match(compact):
+            return compact, True
     return "", False
 
 
@@ -281,3 +288,15 @@ def relative_body(text: str) -> tuple[str, str] | None:
 
 def is_government_body(name: str) -> bool:
     return bool(GOVERNMENT_BODY.search(name))
+
+
+def labelled_doc_number(fields: dict[str, str]) -> str:
+    """The 文号 of a metadata table, normalised; "" when the table leaves it empty."""
+    match = OWN_DOC_NUMBER.match(fields.get("doc_number", "").replace(" ", ""))
+    return doc_number_normalise(match.group("prefix"), match.group("year"), match.group("num")) if match else ""
+
+
+def labelled_doc_number(fields: dict[str, str]) -> str:
+    """The 文号 of a metadata table, normalised; "" when the table leaves it empty."""
+    match = OWN_DOC_NUMBER.match(fields.get("doc_number", "").replace(" ", ""))
+    return doc_number_normalise(match.group("prefix"), match.group("year"), match.group("num")) if match else ""

@@ -1,71 +1,188 @@
-"""The proposal a reply answers and the reply's own particulars (办理结果, 签发, 抄送 …)."""
+"""The proposal a reply answers and the reply's own particulars (办理结果, 签发, 抄送 …).
+
+A reply letter is built the same way everywhere: a heading naming the session, number and
+kind (`对市政协一届一次会议第68号提案的答复`), a salutation to the member or deputy
+(`张三、李四委员:`), an opening that names the proposal and acknowledges it (`您提出的《…》收悉`),
+the answer, and a signature with a date, contact and copy-to lines. Sites add a record
+header of labelled fields (建议号, 提案人, 办理类型 …), read by ``apps.ingest.extract.labels``.
+"""
 import datetime
 import re
 
 from apps.ingest.draft import ProposalDraft, ProposerDraft, ReplyDraft
 from apps.ingest.extract.text import find_dates, read_damaged_date
 
+NUMERAL = "一二三四五六七八九十百"
+# `马关县第十六届人大三次会议`, `政协盐池县第十届委员会五次会议`, `邯郸市第十五届人民代表大会`.
 SESSION = re.compile(
-    r"对(?P<body>[^,。:]{2,40}?(?:会议|大会))"
-    r"(?P<sitting>第?[一二三四五六七八九十\d]+次会议|次会议)?"
-    r"\s*第?\s*(?P<number>[A-Za-z0-9]+)\s*号\s*(?P<kind>提案|建议)"
+    rf"(?P<session>[\u4e00-\u9fff\d]{{0,24}}?届[\u4e00-\u9fff\d]{{0,14}}?(?:会议|大会))"
+    rf"(?P<sitting>第?[{NUMERAL}\d]+次(?:全体)?会议|次会议)?"
 )
-QUOTED_TITLE = re.compile(r"关于[“\"](?P<title>[^”\"]{2,80})[”\"]的(提案|建议)")
-PLAIN_TITLE = re.compile(r"(?P<title>关于[^。“”]{2,80}?的(提案|建议))收悉")
-SALUTATION = re.compile(r"^(?P<names>[\u4e00-\u9fff、,]{2,40}?)(等\d*[名位]?)?(?P<role>委员|代表)(们)?[:]")
-RESULT_CODE = re.compile(r"办理结果[:]\s*(?P<code>[A-D])")
-DISCLOSURE = re.compile(r"(是否同意公开|是否公开|公开属性)[:]\s*(?P<answer>是|否|同意|不同意|主动公开|不予公开|不公开)")
+SESSION_LEAD = re.compile(r"关于对|关于|对|在|提交|向|的")
+LEGISLATIVE = re.compile(r"政协|人大|人民代表大会|代表大会|委员会")
+CONGRESS = re.compile(r"人大|人民代表大会|代表大会")
+# `第68号`, `第(J027)号`, `49号提案`, `第111号、152号`; a 文号 (`〔2017〕3号`) is not a proposal number.
+NUMBER = re.compile(r"第?\s*[((]?\s*(?P<number>[A-Za-z]{0,6}\d{1,12})\s*[))]?\s*号(?P<more>(?:\s*[、,]\s*第?\d{1,6}号)*)")
+DOC_NUMBER_LIKE = re.compile(r"[〔\[(【﹝]\s*(19|20)\d\d\s*[〕\])】﹞]?\s*\d*\s*号")
+KIND_WORD = re.compile(r"提案|建议|议案|原案|来信")
+OWN_TITLE = [
+    re.compile(r"提出的(?:关于)?《(?P<title>[^《》]{2,90})》"),
+    re.compile(r"提出的(?:关于)?[“\"](?P<title>[^”\"]{2,90})[”\"]"),
+    re.compile(r"(?P<title>关于[^。“”《》]{2,90}?的(?:建议|提案|议案))》?\s*(?:[((]第?\d+号[))])?\s*(?:已)?收\s*悉"),
+    re.compile(r"《(?P<title>[^《》]{2,90}?(?:建议|提案|议案))》"),
+]
+SALUTATION = re.compile(
+    rf"^(?:尊敬的)?(?P<names>[^:。,;!?]{{2,300}}?)\s*(?P<count>等[\d{NUMERAL}]*[名位]?)?\s*(?:领衔)?"
+    r"(?P<role>委员|代表)(?:们)?\s*[::]?$"
+)
+# `驻温泉委员联络组:`: a group, named as printed.
+GROUP_SALUTATION = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,20}(?:联络组|小组|工作组|界别|支部))\s*[::]$")
+ADDRESSEE_BODY = re.compile(r"(厅|局|政府|办公室|委员会|同志们|各位)[::]?$")
+NAMED_IN_TEXT = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4})(?P<role>代表|委员)(?:等)?提出的")
+SUBMITTED_BY = re.compile(r"对(?P<name>[\u4e00-\u9fff]{3,20}?)提交")
+CO_SIGNERS = re.compile(rf"等(?P<count>[\d{NUMERAL}]+)[名位人]")
+
+RESULT_LETTER = re.compile(r"(?<![A-Za-z])[((]?\s*(?P<code>[A-D])\s*[))]?\s*类")
+RESULT_WORDS = [
+    ("A", re.compile(r"已解决|基本解决|解决采纳|已经解决|采纳")),
+    ("B", re.compile(r"正在解决|列入计划|计划解决|拟解决")),
+    ("C", re.compile(r"暂不能解决|留作参考|条件限制|不能解决")),
+]
+DISCLOSURE = re.compile(r"(是否同意公开|是否公开|公开属性)[:]\s*(?P<answer>是|否|同意|不同意|主动公开|不予公开|不公开)|(?P<bare>同意公开|不同意公开|不予公开)")
 SIGNER = re.compile(r"(领导签发|签发人|签发)[:]\s*(?P<name>[\u4e00-\u9fff]{2,4})")
-CONTACT = re.compile(r"联系人(及电话|和电话|电话)?[:]\s*(?P<contact>[^\n]+)")
+CONTACT = re.compile(r"(联系人|承办人|联系单位)(及联系电话|及电话|和电话|电话)?[::]?\s*(?P<contact>[^\n)]+)")
 COPY_TO = re.compile(r"抄送[:]\s*(?P<bodies>[^\n]+)")
+CO_HANDLING = [
+    re.compile(r"经与(?P<units>[\u4e00-\u9fff、]{3,30}?)(共同研究|研究|协商)"),
+    re.compile(r"交我[局委厅单位]+和(?P<units>[\u4e00-\u9fff]{2,20}?)研究办理"),
+    re.compile(r"综合(?P<units>[\u4e00-\u9fff、]{3,60}?)等单位意见"),
+]
 # 抄送 lists lose their separators; a new body starts where one ends and a level word follows.
 BODY_END = re.compile(r"(委员会|办公厅|办公室|教育局|教育厅|人民政府|常委会|财政局)(?=[市省区县])")
-SIGNATURE_LINE_CHARS = 30
-YES = {"是", "同意", "主动公开"}
+SIGNATURE_LINE_CHARS = 40
+YES = {"是", "同意", "主动公开", "同意公开"}
+OPENING_LINES = 12
 
 
-def proposal_read(text: str) -> tuple[ProposalDraft | None, list[str]]:
-    """The proposal from a reply's title and salutation; notes on what had to be guessed."""
-    flat = text.replace("\n", "")
-    match = SESSION.search(flat)
-    if not match:
-        return None, []
+def _sessions(text: str) -> list[tuple[str, str, str]]:
+    """Every session named in ``text``: the session, what follows it (`第六次会议`, or `次会议` when the
+    ordinal is lost) and the text right after it, where the proposal's number usually stands."""
+    found = []
+    for match in SESSION.finditer(text):
+        session = SESSION_LEAD.split(match.group("session"))[-1]
+        if LEGISLATIVE.search(session) and "届" in session:
+            found.append((session, match.group("sitting") or "", text[match.end(): match.end() + 24]))
+    return found
+
+
+def _number(text: str) -> str:
+    for match in NUMBER.finditer(DOC_NUMBER_LIKE.sub("", text)):
+        tail = match.string[match.end(): match.end() + 12]
+        head = match.string[max(0, match.start() - 30): match.start()]
+        if KIND_WORD.search(tail) or KIND_WORD.search(head) or "会议" in head or match.group(0).startswith("第"):
+            numbers = [match.group("number"), *re.findall(r"\d{1,6}", match.group("more"))]
+            return "、".join(numbers)
+    return ""
+
+
+def _kind(session: str, text: str, role: str | None) -> str:
+    if session:
+        return "suggestion" if CONGRESS.search(session) else "proposal"
+    if "提案" in text:
+        return "proposal"
+    if role:
+        return "proposal" if role == "委员" else "suggestion"
+    return "suggestion"
+
+
+def _proposers(opening: list[str], text: str, fields: dict[str, str]) -> tuple[list[ProposerDraft], str | None, list[str]]:
+    """The people or group who filed it; their role; notes on co-signers the page only counts."""
     notes = []
-    session = match.group("body")
-    sitting = match.group("sitting") or ""
-    if sitting and sitting != "次会议":
-        session += sitting
-    elif sitting:
-        notes.append(f"the session's sitting has no ordinal on the page ({match.group('body')} 次会议)")
-    kind = "proposal" if match.group("kind") == "提案" else "suggestion"
-    title_match = QUOTED_TITLE.search(flat) or PLAIN_TITLE.search(flat)
-    proposers = []
-    for line in text.split("\n")[:20]:
-        salutation = SALUTATION.match(line)
-        if salutation:
-            names = [n for n in re.split(r"[、,]", salutation.group("names")) if n]
-            proposers = [ProposerDraft(name=n, role=salutation.group("role")) for n in names]
-            break
+    for line in opening:
+        salutation = SALUTATION.match(line.strip())
+        if salutation and not ADDRESSEE_BODY.search(salutation.group("names")):
+            names = [n.strip() for n in re.split(r"[、,,\s]+", salutation.group("names")) if n.strip()]
+            count = salutation.group("count") or ""
+            if count:
+                digits = CO_SIGNERS.search(count)
+                notes.append(f"{names[0]}{count}{salutation.group('role')}: "
+                             + (f"{digits.group('count')} co-signers not named" if digits else "co-signers not named"))
+            role = salutation.group("role")
+            return [ProposerDraft(name=name, role=role) for name in names], role, notes
+        group = GROUP_SALUTATION.match(line.strip())
+        if group:
+            role = "委员" if "委员" in group.group("name") else None
+            return [ProposerDraft(name=group.group("name"), role=role)], role, notes
+    if fields.get("proposer"):
+        names = [n for n in re.split(r"[、,,\s]+", fields["proposer"]) if n]
+        return [ProposerDraft(name=n, role=None) for n in names], None, notes
+    named = NAMED_IN_TEXT.search(text)
+    if named:
+        return [ProposerDraft(name=named.group("name"), role=named.group("role"))], named.group("role"), notes
+    submitted = SUBMITTED_BY.search(text)
+    if submitted:
+        return [ProposerDraft(name=submitted.group("name"), role=None)], None, notes
+    return [], None, notes
+
+
+def _own_title(text: str, fields: dict[str, str]) -> str:
+    if fields.get("proposal_title"):
+        return fields["proposal_title"].strip()
+    for pattern in OWN_TITLE:
+        match = pattern.search(text)
+        if match:
+            return match.group("title").strip()
+    return ""
+
+
+def proposal_read(text: str, *, title: str = "", fields: dict[str, str] | None = None) -> tuple[ProposalDraft | None, list[str]]:
+    """The proposal from the letter's heading, salutation, opening and record header; notes on what was guessed.
+
+    ``text`` is the letter from its heading on; ``title`` its heading when read apart.
+    """
+    fields = fields or {}
+    lines = [line for line in text.split("\n") if line.strip()]
+    opening_text = "".join(lines[:OPENING_LINES]).replace(" ", "")
+    heading = (title or (lines[0] if lines else "")).replace(" ", "")
+    notes = []
+    sessions = _sessions(fields.get("session", "")) or _sessions(heading) or _sessions(opening_text)
+    if sessions and not sessions[0][1]:
+        # A heading broken after the session (`…人民代表大会` / `次会议第76号…`): the opening goes on.
+        sessions = [s for s in _sessions(opening_text) if s[0] == sessions[0][0] and s[1]] or sessions
+    session, after_session = "", ""
+    if sessions:
+        session, sitting, after_session = sessions[0]
+        if sitting == "次会议":
+            notes.append(f"the session's sitting has no ordinal on the page ({session} 次会议)")
+        elif sitting:
+            session += sitting
+    number = (
+        re.sub(r"\s|号$", "", fields.get("proposal_number", ""))
+        or _number(after_session if re.match(r"\s*第?\s*[((]?[A-Za-z]*\d", after_session) else "")
+        or _number(heading) or _number(opening_text)
+    )
+    proposers, role, proposer_notes = _proposers(lines[:OPENING_LINES], opening_text, fields)
+    notes.extend(proposer_notes)
+    if not (session or number or proposers):
+        return None, []
+    kind = _kind(session, heading + opening_text, role)
+    role = role or ("委员" if kind == "proposal" else "代表")
+    proposers = [ProposerDraft(name=p.name, role=p.role or role) for p in proposers]
     return (
-        ProposalDraft(
-            kind=kind,
-            session=session,
-            number=match.group("number"),
-            title=title_match.group("title") if title_match else "",
-            proposers=proposers,
-        ),
+        ProposalDraft(kind=kind, session=session, number=number, title=_own_title(opening_text, fields),
+                      proposers=proposers),
         notes,
     )
 
 
 def reply_date_read(lines: list[str]) -> tuple[datetime.date | None, str | None]:
-    """The date under the signature; a damaged one (`2018年726`) comes with a note."""
+    """The date under the signature; a damaged one (`2018年726`, `2021830`) comes with a note."""
     for line in reversed(lines[-8:]):
+        dates = find_dates(line)
+        if dates and (len(line) <= SIGNATURE_LINE_CHARS or line.rstrip().endswith("日")):
+            return dates[-1][0], None
         if len(line) > SIGNATURE_LINE_CHARS:
             continue
-        dates = find_dates(line)
-        if dates:
-            return dates[-1][0], None
         damaged = read_damaged_date(line)
         if damaged:
             return damaged, f"reply date printed as “{line.strip()}”, read as {damaged.isoformat()}"
@@ -77,22 +194,52 @@ def copy_to_split(bodies: str) -> list[str]:
     return [piece for part in parts for piece in BODY_END.sub("\\1\n", part).split("\n") if piece]
 
 
-def reply_read(text: str) -> tuple[ReplyDraft, list[str]]:
+def _result(head: str, fields: dict[str, str]) -> tuple[str, str]:
+    """The handling result as a letter and as the words printed (`B类`, `办理类型 B`, `列入计划`)."""
+    printed = fields.get("result", "")
+    letter = re.fullmatch(r"\s*[((]?\s*([A-D])\s*[))]?\s*类?\s*", printed)
+    if letter:
+        return letter.group(1), ""
+    for code, words in RESULT_WORDS:
+        if printed and words.search(printed):
+            return code, printed.strip()
+    match = RESULT_LETTER.search(head)
+    return (match.group("code"), "") if match else ("", "")
+
+
+def _co_handling(text: str, fields: dict[str, str]) -> list[str]:
+    if fields.get("co_handling"):
+        return [u for u in re.split(r"[、,,\s]+", fields["co_handling"]) if u]
+    for pattern in CO_HANDLING:
+        match = pattern.search(text)
+        if match:
+            return [u for u in re.split(r"[、和]", match.group("units")) if len(u) >= 2]
+    return []
+
+
+def reply_read(text: str, *, head: str = "", fields: dict[str, str] | None = None) -> tuple[ReplyDraft, list[str]]:
+    """The reply's particulars from the letter (``text``), the lines above its salutation (``head``) and labels."""
+    fields = fields or {}
     lines = [line for line in text.split("\n") if line.strip()]
     reply_date, note = reply_date_read(lines)
-    result = RESULT_CODE.search(text)
-    disclosure = DISCLOSURE.search(text)
-    signer = SIGNER.search(text)
+    labelled_date = find_dates(fields.get("reply_date", ""))
+    if labelled_date:
+        reply_date, note = labelled_date[0][0], None
+    code, words = _result(head, fields)
+    disclosure = DISCLOSURE.search(head + "\n" + text)
+    signer = fields.get("signer") or (match.group("name") if (match := SIGNER.search(head + "\n" + text)) else "")
     contact = CONTACT.search(text)
     copy_to = COPY_TO.search(text)
     return (
         ReplyDraft(
             reply_date=reply_date,
-            result_code=result.group("code") if result else "",
-            disclosure=None if not disclosure else disclosure.group("answer") in YES,
-            signer=signer.group("name") if signer else "",
-            contact=" ".join(contact.group("contact").split()) if contact else "",
+            result_code=code,
+            result_text=words,
+            disclosure=None if not disclosure else (disclosure.group("answer") or disclosure.group("bare")) in YES,
+            signer=signer.strip(),
+            contact=" ".join(contact.group("contact").split()).strip(":") if contact else "",
             copy_to=copy_to_split(copy_to.group("bodies")) if copy_to else [],
+            co_handling=_co_handling(text, fields),
         ),
         [note] if note else [],
     )

@@ -10,7 +10,7 @@ KEYS = {"file", "status", "error", "document", "proposal", "reply", "initiatives
 DOCUMENT_KEYS = {"title", "doc_type", "publish_date", "regions", "organization", "doc_number", "cites"}
 PROPOSAL_KEYS = {"kind", "session", "number", "title", "proposers"}
 REPLY_KEYS = {"responding_organization", "reply_date", "doc_number", "result_code", "disclosure", "signer",
-              "contact", "copy_to"}
+              "contact", "copy_to", "result_text", "co_handling"}
 TARGET_KEYS = {"indicator", "comparator", "value", "value_max", "unit", "deadline_year", "quote", "confidence"}
 OBSERVATION_KEYS = {"indicator", "value", "unit", "date", "quote"}
 
