@@ -11,6 +11,7 @@ from apps.ingest.extract.citations import citations_find
 from apps.ingest.extract.figures import PageContext, figures_find
 from apps.ingest.extract.initiatives import Term, initiatives_find
 from apps.ingest.extract.labels import labelled_fields, labelled_lines
+from apps.ingest.extract.localities import localities_find
 from apps.ingest.extract.regions import Place, RegionMatcher, short_name
 from apps.ingest.extract.replies import proposal_read, reply_read
 from apps.ingest.extract.text import CJK
@@ -19,6 +20,8 @@ from apps.ingest.extract.text import CJK
 ARTICLE_MIN_CJK = 60
 SENTENCE = re.compile(r"[\u4e00-\u9fff][^。!?]{10,}[。!?]")
 TITLE_BODY = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,12}?(教育局|教育厅|教育委员会|教体局))")
+MAX_LOCALITIES = 8
+PLACE_FROM_SITE_NOTE = "the text names no place: the place is read from the metadata or the site's header and footer"
 BARE_SHARE_NOTE = "numbers on this page may have lost their % signs or decimal points (占405): check each figure"
 
 
@@ -52,6 +55,17 @@ def _body_lines(lines: list[str], header: metadata.Header) -> list[str]:
     if kept and header.title and header.title not in kept[0] and kept[0].startswith(header.title.split(":")[0]):
         kept[0:1] = [header.title, kept[0][len(header.title.replace(":", "")):]]  # title run into the text
     return kept
+
+
+def _places_outside_the_text(clean: CleanPage, fields: dict[str, str], reader: Reader) -> tuple[list, list[str]]:
+    """A letter that says only 我县: the place is in the metadata's issuing body or the site's own lines."""
+    for source in (fields.get("publisher", ""), clean.full_text):
+        places, _notes = reader.matcher.find(source)
+        if places:
+            # The most specific place named: a site's footer names the county and its province.
+            deepest = max(places, key=lambda p: (not p.code.endswith("0000"), not p.code.endswith("00")))
+            return [deepest], [PLACE_FROM_SITE_NOTE]
+    return [], []
 
 
 def _organization(draft: Draft, lines: list[str], clean: CleanPage, reader: Reader) -> str:
@@ -114,6 +128,8 @@ def page_read(raw: bytes, *, filename: str, reader: Reader) -> Draft:
     dated = bool(header.byline_lines) or metadata.dateline(body_lines[:3]) is not None
     doc_type = metadata.doc_type_guess(header.title, body, dated)
     places, region_notes = reader.matcher.find(body)
+    if not places:
+        places, region_notes = _places_outside_the_text(clean, fields, reader)
     doc_number, repaired = metadata.own_doc_number(lines[: header.title_line + 15])
     doc_number = doc_number or metadata.labelled_doc_number(fields)
     draft.document = DocumentDraft(
@@ -121,6 +137,7 @@ def page_read(raw: bytes, *, filename: str, reader: Reader) -> Draft:
         doc_type=doc_type,
         publish_date=header.publish_date,
         regions=[PlaceRef(p.code, p.name) for p in places],
+        localities=localities_find(body)[:MAX_LOCALITIES],
         doc_number=doc_number,
         source_site=metadata.source_site(clean.full_text, list(clean.misleading_lines)),
     )

@@ -13,8 +13,17 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-SUFFIX = re.compile(r"((各族|[\u4e00-\u9fff]{1,9}?族)*自治(区|州|县|旗)|特别行政区|地区|林区|省|市|区|县|盟|旗)$")
+# The peoples named in autonomous places' names, longest first: 恩施土家族苗族自治州 → 恩施.
+PEOPLES = sorted((
+    "柯尔克孜 维吾尔 哈萨克 塔吉克 达斡尔 鄂温克 鄂伦春 土家 布依 锡伯 毛南 仫佬 傈僳 纳西 拉祜 哈尼 景颇 仡佬 撒拉 裕固 保安 "
+    "东乡 蒙古 朝鲜 普米 独龙 德昂 布朗 阿昌 基诺 门巴 珞巴 各 怒 京 畲 水 黎 瑶 彝 藏 回 苗 侗 壮 白 傣 羌 土 满"
+).split(), key=len, reverse=True)
+SUFFIX = re.compile(rf"((?:{'|'.join(PEOPLES)})族|维吾尔)*自治(区|州|县|旗)$|(特别行政区|地区|林区|省|市|区|县|盟|旗)$")
 CJK = re.compile(r"[\u4e00-\u9fff]")
+AUTONOMOUS = re.compile(r"自治(?P<level>州|县|旗)$")
+# Words after which a two-character name (泗县, 范县) starts a name rather than ends another word
+# (政协泗县 is 泗县; 示范县 is not 范县).
+BEFORE_A_NAME = set("对于在和与及、的将把从到向为是至经由给协全我")
 
 
 @dataclass(frozen=True)
@@ -32,6 +41,15 @@ class _Hit:
     short: bool
 
 
+def autonomous_alias(name: str) -> str | None:
+    """黔东南苗族侗族自治州 → 黔东南州: how autonomous prefectures, counties and banners are called."""
+    match = AUTONOMOUS.search(name)
+    if not match:
+        return None
+    stem = SUFFIX.sub("", name)
+    return f"{stem}{match.group('level')}" if len(stem) >= 2 else None
+
+
 def short_name(name: str) -> str | None:
     """江宁区 → 江宁, 广西壮族自治区 → 广西; None when the stem would be one character."""
     stem = SUFFIX.sub("", name)
@@ -46,6 +64,9 @@ class RegionMatcher:
         names: dict[str, list[tuple[Place, bool]]] = {}
         for place in self.places.values():
             names.setdefault(place.name, []).append((place, False))
+            alias = autonomous_alias(place.name)
+            if alias:
+                names.setdefault(alias, []).append((place, False))
             short = short_name(place.name)
             if short:
                 names.setdefault(short, []).append((place, True))
@@ -53,7 +74,8 @@ class RegionMatcher:
         for name, entries in names.items():
             # A full name wins over another place's identical short name (吉林省's 吉林 vs 吉林市).
             full = [p for p, is_short in entries if not is_short]
-            self._automaton.add_word(name, (tuple(full), False) if full else (tuple(p for p, _ in entries), True))
+            places = (tuple(full), False) if full else (tuple(p for p, _ in entries), True)
+            self._automaton.add_word(name, (*places, len(name)))
         self._automaton.make_automaton()
 
     def ancestors(self, place: Place) -> list[Place]:
@@ -65,8 +87,7 @@ class RegionMatcher:
 
     def _hits(self, text: str) -> list[_Hit]:
         raw = []
-        for end, (places, short) in self._automaton.iter(text):
-            length = len(self._name_of(places, short))
+        for end, (places, short, length) in self._automaton.iter(text):
             raw.append(_Hit(end - length + 1, end + 1, places, short))
         # Keep the longest of overlapping names (南京市 over 京市).
         raw.sort(key=lambda h: (h.start, -(h.end - h.start)))
@@ -92,10 +113,15 @@ class RegionMatcher:
             adjacent = [h for h in hits[max(0, index - 1): index + 2] if h.end == hit.start or hit.end == h.start]
             candidates = list(hit.places)
             if hit.short:
-                candidates = [p for p in candidates if any(related(p, q) for h in adjacent for q in h.places)]
-            elif len(hit.places[0].name) == 2:
+                # A province's short name (云南, 河南) stands alone; others need a related place beside them.
+                candidates = [
+                    p for p in candidates
+                    if p.parent is None or any(related(p, q) for h in adjacent for q in h.places)
+                ]
+            elif hit.end - hit.start == 2:
                 before = text[hit.start - 1] if hit.start else ""
-                if CJK.match(before) and not any(related(p, q) for p in candidates for h in adjacent for q in h.places):
+                if (CJK.match(before) and before not in BEFORE_A_NAME
+                        and not any(related(p, q) for p in candidates for h in adjacent for q in h.places)):
                     continue
             if len(candidates) > 1:
                 named = {q.code for h in hits for q in h.places if len(h.places) == 1}
@@ -107,10 +133,9 @@ class RegionMatcher:
                     continue
             if candidates:
                 accepted.append((hit.start, candidates[0]))
-        above = {a.code for _, p in accepted for a in self.ancestors(p)}
         ordered, seen = [], set()
         for _, place in sorted(accepted, key=lambda pair: pair[0]):
-            if place.code in above or place.code in seen:
+            if place.code in seen:
                 continue
             seen.add(place.code)
             ordered.append(place)
