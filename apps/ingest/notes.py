@@ -17,6 +17,9 @@ class Note:
     message: str
     values: dict = field(default_factory=dict)
 
+    def __hash__(self) -> int:
+        return hash((self.message, tuple(sorted(self.values.items()))))
+
     def __str__(self) -> str:
         text = gettext(self.message)
         return text % self.values if self.values else text

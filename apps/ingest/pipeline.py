@@ -12,17 +12,20 @@ from apps.ingest.extract.figures import PageContext, figures_find
 from apps.ingest.extract.initiatives import Term, initiatives_find
 from apps.ingest.extract.labels import labelled_fields, labelled_lines
 from apps.ingest.extract.localities import localities_find
-from apps.ingest.extract.regions import Place, RegionMatcher, short_name
+from apps.ingest.extract.regions import Place, RegionMatcher, is_above, short_name
 from apps.ingest.extract.replies import proposal_read, reply_read
 from apps.ingest.extract.text import CJK
+from apps.ingest.notes import N_, Note, note
 
 # Less running Chinese text than this after cleaning, and the file is not an article.
 ARTICLE_MIN_CJK = 60
 SENTENCE = re.compile(r"[\u4e00-\u9fff][^。!?]{10,}[。!?]")
 TITLE_BODY = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,12}?(教育局|教育厅|教育委员会|教体局))")
 MAX_LOCALITIES = 8
-PLACE_FROM_SITE_NOTE = "the text names no place: the place is read from the metadata or the site's header and footer"
-BARE_SHARE_NOTE = "numbers on this page may have lost their % signs or decimal points (占405): check each figure"
+# The lines where a government site names who runs it: its host is the page's place.
+SITE_HOST = re.compile(r"主\s*办(单位)?\s*[::]|版权所有")
+PLACE_FROM_SITE_NOTE = N_("正文没有写明地点:地点取自页面的元数据或网站页眉页脚,请核对")
+BARE_SHARE_NOTE = N_("本页数字可能丢失了百分号或小数点(如“占405”):请逐一核对数字")
 
 
 @dataclass(frozen=True)
@@ -38,14 +41,12 @@ def reader_build(places: Iterable[Place], vocabulary: Iterable[Term], *, max_byt
     return Reader(matcher=RegionMatcher(places), vocabulary=tuple(vocabulary), max_bytes=max_bytes)
 
 
-def _not_an_article(clean: CleanPage) -> str | None:
+def _not_an_article(clean: CleanPage) -> Note | None:
     cjk = len(CJK.findall(clean.text))
     if cjk < ARTICLE_MIN_CJK:
-        return f"not an article: only {cjk} Chinese characters of running text are left after cleaning"
+        return note(N_("不是文章:清理后只剩 %(count)d 个汉字的正文"), count=cjk)
     if not SENTENCE.search(clean.text):
-        return (
-            f"not an article: {cjk} Chinese characters are left after cleaning, but not one sentence (menus or lists?)"
-        )
+        return note(N_("不是文章:清理后剩下 %(count)d 个汉字,但没有一个完整的句子(菜单或列表?)"), count=cjk)
     return None
 
 
@@ -59,12 +60,13 @@ def _body_lines(lines: list[str], header: metadata.Header) -> list[str]:
 
 def _places_outside_the_text(clean: CleanPage, fields: dict[str, str], reader: Reader) -> tuple[list, list[str]]:
     """A letter that says only 我县: the place is in the metadata's issuing body or the site's own lines."""
-    for source in (fields.get("publisher", ""), clean.full_text):
+    site_lines = "\n".join(line for line in clean.full_text.split("\n") if SITE_HOST.search(line))
+    for source in (fields.get("publisher", ""), site_lines):
         places, _notes = reader.matcher.find(source)
         if places:
             # The most specific place named: a site's footer names the county and its province.
             deepest = max(places, key=lambda p: (not p.code.endswith("0000"), not p.code.endswith("00")))
-            return [deepest], [PLACE_FROM_SITE_NOTE]
+            return [deepest], [note(PLACE_FROM_SITE_NOTE)]
     return [], []
 
 
@@ -86,20 +88,23 @@ def _organization(draft: Draft, lines: list[str], clean: CleanPage, reader: Read
         title_body = TITLE_BODY.match(document.title)
         name = metadata.publisher(clean.full_text) or (title_body.group("name") if title_body else "")
     if name and metadata.is_government_body(name) and not reader.matcher.find(name)[0]:
-        draft.warnings.append(f"issuing body “{name}” names no known place (blanked?); left empty")
+        draft.warnings.append(note(N_("发文机构“%(name)s”中的地名无法识别(被隐去?),机构留空"), name=name))
         return ""
     return name
 
 
 def _context(draft: Draft, damaged: bool) -> PageContext:
+    """What figure extraction knows of the page; its places are the most specific ones named."""
     document = draft.document
+    codes = [r.code for r in document.regions]
+    places = [r for r in document.regions if not any(other != r.code and is_above(r.code, other) for other in codes)]
     day = document.publish_date or (draft.reply.reply_date if draft.reply else None)
     return PageContext(
         doc_type=document.doc_type,
         page_year=day.year if day else None,
         doc_date=day,
-        regions=document.regions,
-        region_names={r.code: tuple(n for n in (r.name, short_name(r.name)) if n) for r in document.regions},
+        regions=places,
+        region_names={r.code: tuple(n for n in (r.name, short_name(r.name)) if n) for r in places},
         damaged=damaged,
     )
 
@@ -143,7 +148,7 @@ def page_read(raw: bytes, *, filename: str, reader: Reader) -> Draft:
     )
     draft.warnings.extend(region_notes)
     if repaired:
-        draft.warnings.append(f"文号 printed damaged, read as {doc_number}")
+        draft.warnings.append(note(N_("文号印刷有损,读作 %(number)s,请核对"), number=doc_number))
     if doc_type == "reply":
         draft.proposal, notes = proposal_read(body, title=header.title, fields=fields)
         draft.warnings.extend(notes)
@@ -157,8 +162,6 @@ def page_read(raw: bytes, *, filename: str, reader: Reader) -> Draft:
     draft.initiatives = initiatives_find(body, reader.vocabulary, [r.name for r in draft.document.regions])
     damaged = clean.pinyin_artefacts > 0
     draft.targets, draft.observations = figures_find(body, _context(draft, damaged))
-    if not draft.document.regions and (draft.targets or draft.observations):
-        draft.warnings.append("the page names no place: its targets and observations are unplaced")
     _page_warnings(draft, clean, damaged)
     return draft
 
@@ -174,14 +177,17 @@ def _reply_complete(reply: ReplyDraft, document: DocumentDraft) -> None:
 
 def _page_warnings(draft: Draft, clean: CleanPage, damaged: bool) -> None:
     if clean.pinyin_artefacts:
-        draft.warnings.append(f"{clean.pinyin_artefacts} pinyin conversion artefacts removed (區(qū))")
+        draft.warnings.append(note(N_("已删除 %(count)d 处转换留下的拼音(如“區(qū)”)"), count=clean.pinyin_artefacts))
     if damaged:
-        draft.warnings.append(BARE_SHARE_NOTE)
+        draft.warnings.append(note(BARE_SHARE_NOTE))
     if clean.truncated_preview:
-        draft.warnings.append("the page is a preview cut short (全文预览已结束): the text is incomplete")
+        draft.warnings.append(note(N_("页面是截断的预览(全文预览已结束):正文不完整")))
     if not draft.document.publish_date:
-        draft.warnings.append("no publication date on the page")
+        draft.warnings.append(note(N_("页面上没有发布日期")))
     if not draft.document.title:
-        draft.warnings.append("no title found")
+        draft.warnings.append(note(N_("没有找到标题")))
     if not draft.document.regions:
-        draft.warnings.append("no place named on the page")
+        figures = draft.targets or draft.observations
+        draft.warnings.append(note(
+            N_("页面没有写明地点:其中的目标和观测值未关联地区") if figures else N_("页面没有写明地点")
+        ))

@@ -15,6 +15,9 @@ AFTER = re.compile(r"^(镇|乡)(村|镇|土|贤|愁|亲|间|里|下|情)")
 BEFORE_A_NAME = set("对于在和与及、的将把从到向为是至经由给以处县市区州旗")
 GENERIC_WORDS = {"城乡", "城镇", "村镇", "村乡"}
 INSTITUTION = re.compile(r"[小中学幼政一二三四五六七八九实第]")
+# Words that end where a town's name would: 部分街道, 所有乡镇.
+GENERIC_STEMS = {"部分", "所有", "其他", "各个", "全部", "相关", "周边", "农村", "城区", "偏远", "贫困", "边远", "山区",
+                 "少数", "多个", "一些", "个别", "各地", "当地", "沿海", "城市", "主要", "重点", "特色", "中心"}
 STEM_CHARS = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 NOT_IN_A_NAME = set("的在对和与及了是将把从到向为等各全该本我你他其县市区省州")
 
@@ -50,7 +53,8 @@ def localities_find(text: str) -> list[str]:
         if NOT_A_TOWN.match(text[match.start() - 1: match.end() + 1]) or AFTER.match(text[match.start(): match.end() + 1]):
             continue
         for stem in _candidates(text, match.start()):
-            if not STEM_CHARS.match(stem) or set(stem) & NOT_IN_A_NAME or NOT_A_TOWN.match(stem[-1] + suffix):
+            if (not STEM_CHARS.match(stem) or set(stem) & NOT_IN_A_NAME or stem[-2:] in GENERIC_STEMS
+                    or NOT_A_TOWN.match(stem[-1] + suffix)):
                 continue
             if _bounded(text, stem, suffix):
                 name = stem + suffix

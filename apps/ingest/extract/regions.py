@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from apps.ingest.notes import N_, note
+
 # The peoples named in autonomous places' names, longest first: 恩施土家族苗族自治州 → 恩施.
 PEOPLES = sorted((
     "柯尔克孜 维吾尔 哈萨克 塔吉克 达斡尔 鄂温克 鄂伦春 土家 布依 锡伯 毛南 仫佬 傈僳 纳西 拉祜 哈尼 景颇 仡佬 撒拉 裕固 保安 "
@@ -39,6 +41,13 @@ class _Hit:
     end: int
     places: tuple[Place, ...]
     short: bool
+
+
+def is_above(code: str, other: str) -> bool:
+    """Whether the division ``code`` contains ``other`` (320000 ⊃ 320100 ⊃ 320115), by the code's prefix."""
+    if code.endswith("0000"):
+        return other[:2] == code[:2] and other != code
+    return code.endswith("00") and other[:4] == code[:4] and other != code
 
 
 def autonomous_alias(name: str) -> str | None:
@@ -129,7 +138,7 @@ class RegionMatcher:
                 if len(candidates) != 1:
                     name = self._name_of(hit.places, hit.short)
                     if len(name) > 2:  # 城区, 郊区: words more often than places
-                        notes.append(f"place name {name} is ambiguous; left out")
+                        notes.append(note(N_("地名“%(name)s”有多处同名,未采用"), name=name))
                     continue
             if candidates:
                 accepted.append((hit.start, candidates[0]))
@@ -139,7 +148,7 @@ class RegionMatcher:
                 continue
             seen.add(place.code)
             ordered.append(place)
-        return ordered, sorted(set(notes))
+        return ordered, list(dict.fromkeys(notes))
 
     def _related_codes(self, one: Place, other: Place) -> bool:
         return other in self.ancestors(one) or one in self.ancestors(other)

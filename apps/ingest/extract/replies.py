@@ -11,6 +11,7 @@ import re
 
 from apps.ingest.draft import ProposalDraft, ProposerDraft, ReplyDraft
 from apps.ingest.extract.text import find_dates, read_damaged_date
+from apps.ingest.notes import N_, note
 
 NUMERAL = "一二三四五六七八九十百"
 # `马关县第十六届人大三次会议`, `政协盐池县第十届委员会五次会议`, `邯郸市第十五届人民代表大会`.
@@ -40,7 +41,6 @@ GROUP_SALUTATION = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,20}(?:联络组|小�
 ADDRESSEE_BODY = re.compile(r"(厅|局|政府|办公室|委员会|同志们|各位)[::]?$")
 NAMED_IN_TEXT = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4})(?P<role>代表|委员)(?:等)?提出的")
 SUBMITTED_BY = re.compile(r"对(?P<name>[\u4e00-\u9fff]{3,20}?)提交")
-CO_SIGNERS = re.compile(rf"等(?P<count>[\d{NUMERAL}]+)[名位人]")
 
 RESULT_LETTER = re.compile(r"(?<![A-Za-z])[((]?\s*(?P<code>[A-D])\s*[))]?\s*类")
 RESULT_WORDS = [
@@ -104,9 +104,8 @@ def _proposers(opening: list[str], text: str, fields: dict[str, str]) -> tuple[l
             names = [n.strip() for n in re.split(r"[、,,\s]+", salutation.group("names")) if n.strip()]
             count = salutation.group("count") or ""
             if count:
-                digits = CO_SIGNERS.search(count)
-                notes.append(f"{names[0]}{count}{salutation.group('role')}: "
-                             + (f"{digits.group('count')} co-signers not named" if digits else "co-signers not named"))
+                notes.append(note(N_("“%(printed)s”:联名人未逐一列出,只记录了领衔人"),
+                                  printed=f"{names[0]}{count}{salutation.group('role')}"))
             role = salutation.group("role")
             return [ProposerDraft(name=name, role=role) for name in names], role, notes
         group = GROUP_SALUTATION.match(line.strip())
@@ -153,7 +152,7 @@ def proposal_read(text: str, *, title: str = "", fields: dict[str, str] | None =
     if sessions:
         session, sitting, after_session = sessions[0]
         if sitting == "次会议":
-            notes.append(f"the session's sitting has no ordinal on the page ({session} 次会议)")
+            notes.append(note(N_("会议届次缺少次数(“%(session)s 次会议”),按原文保留"), session=session))
         elif sitting:
             session += sitting
     number = (
@@ -185,7 +184,8 @@ def reply_date_read(lines: list[str]) -> tuple[datetime.date | None, str | None]
             continue
         damaged = read_damaged_date(line)
         if damaged:
-            return damaged, f"reply date printed as “{line.strip()}”, read as {damaged.isoformat()}"
+            return damaged, note(N_("答复日期印作“%(printed)s”,读作 %(date)s"), printed=line.strip(),
+                                 date=damaged.isoformat())
     return None, None
 
 
