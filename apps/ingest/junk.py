@@ -9,6 +9,8 @@ Spam link lists are recognised by shape rather than words, since their words cha
 """
 import re
 
+from apps.ingest.extract.text import find_dates
+
 MISLEADING = [
     re.compile(r"今天是[:]?\s*\d{4}\s*年"),
     re.compile(r"(?i)(365bet|bet365|娱乐场|娱乐城|博彩|赌场|百家乐|葡京|威尼斯人|澳门.{0,4}(娱乐|赌))"),
@@ -52,11 +54,22 @@ def is_misleading(line: str) -> bool:
 
 def is_junk(line: str) -> bool:
     if HUSK.match(line):
-        return True
+        return not find_dates(line)  # `26.05.2020 18:52` is a byline, not a husk
     if any(rule.search(line) for rule in JUNK):
         return True
     segments = [s for s in WIDE_GAP.split(line) if s]
-    return len(segments) >= 4 and not SENTENCE_PUNCTUATION.search(line)
+    if len(segments) >= 4 and not SENTENCE_PUNCTUATION.search(line):
+        return True
+    return _is_title_list(line)
+
+
+def _is_title_list(line: str) -> bool:
+    """Spam headlines run together with | or _ (`…在线观看|…视频|…`): words, no figures, no sentences."""
+    segments = [s for s in re.split(r"[|_]", line) if s.strip()]
+    return (
+        len(segments) >= 4 and not SENTENCE_PUNCTUATION.search(line)
+        and len(re.findall(r"\d", line)) < 3 and all(len(s) <= 30 for s in segments)
+    )
 
 
 def is_footer(line: str) -> bool:

@@ -38,6 +38,7 @@ LABEL = re.compile(
 # A row carries at least this share of labels or separators: prose that starts with 标题 is not a table.
 MAX_ROW_CHARS = 220
 SEPARATORS = " |:"
+MAX_VALUE_CHARS = 60
 
 
 def _label_name(raw: str) -> str:
@@ -51,8 +52,10 @@ def _row(line: str) -> list[tuple[str, str]] | None:
         return None
     pairs = []
     for match, following in zip(matches, [*matches[1:], None]):
-        value = line[match.end(): following.start() if following else len(line)]
-        pairs.append((_label_name(match.group("label")), value.strip(SEPARATORS + "\t")))
+        value = line[match.end(): following.start() if following else len(line)].strip(SEPARATORS + "\t")
+        if len(value) > MAX_VALUE_CHARS:
+            return None  # a table's header row (`类别 | 民生事项名称 | …`), not a field
+        pairs.append((_label_name(match.group("label")), value))
     return pairs
 
 

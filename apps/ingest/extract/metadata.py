@@ -14,9 +14,12 @@ REPLY_TITLE = re.compile(
 )
 REPLY_HEAD = re.compile(r"(提案|建议|议案|来信|原案)的?$")
 NOT_A_TITLE = re.compile(
-    r"(位置|首页\s*[>>/]|>>|\.(png|jpe?g|gif)$|^附件\s*\d*$|^(来源|作者|发布|浏览|访问|点击|字体|日期|时间|分享|扫一扫)"
+    r"(位置|首页\s*[>>/]|>>|无障碍|简体版|繁体版|长辈版|关怀版|^登录|^注册|\.(png|jpe?g|gif)$|^附件\s*\d*$|^(来源|作者|发布|浏览|访问|点击|字体|日期|时间|分享|扫一扫)"
     r"|^(索\s*引\s*号|文\s*号|标\s*题|名\s*称|信息名称)|^[((]?\s*[A-D]\s*[))]?\s*类|同意公开$)"
 )
+BYLINE_LABEL = re.compile(r"^(来源|发布时间|发布日期|发表时间|时间|日期|作者)\s*[::]")
+# A record header of labelled fields can stand above a letter's heading (建议号, 提案人, 内容 …).
+REPLY_TITLE_LINES = 20
 BYLINE_START = re.compile(r"\s(发布时间|发布日期|时间|日期|来源)\s*[::]")
 DECLARED_TITLE = re.compile(
     r"(制定|制订|印发|出台)(了|本)?《(?P<title>[^《》]{6,80})》|^《(?P<issued>[^《》]{6,80})》[^。]{0,40}(印发|转发)给你们"
@@ -27,10 +30,13 @@ REPLY_WORDS = re.compile(r"(提案|建议|议案|原案)")
 SALUTATION_LINE = re.compile(r"(^|\n)[^\n。]{1,200}?(委员|代表|联络组)(们)?\s*[::]?\s*(\n|$)")
 # A headline that reports an act on a document (`贵州启动…行动计划`) rather than being its name.
 NEWS_HEADLINE = re.compile(r"(启动|印发|出台|发布|召开|部署|举行|获悉|将新建|将新增|拟新增|新增|新建|怎么干|\?|!)")
+DOCUMENT_NAME = re.compile(r"^《?(关于|转发)|的(通知|意见|决定|批复|函)》?$")
 GOVERNMENT_REPORT = re.compile(r"政府工作报告|工作报告》")
 SPEECH_OPENING = re.compile(r"^([\u4e00-\u9fff]{2,4}\n)?同志们[::]")
 PROGRESS_TABLE = re.compile(r"(完成情况|进展情况|落实情况)\s*\|")
-PROGRAMME = re.compile(r"专栏|重大工程|到(19|20)\d\d年|(19|20)\d\d年.{0,40}(达到|实现|建成)|十[一二三四五]五")
+PROGRAMME = re.compile(
+    r"专栏|重大工程|到(19|20)\d\d年|(19|20)\d\d年.{0,40}(达到|实现|建成)|十[一二三四五]五|(率|比例)达到\d+(\.\d+)?%以上"
+)
 ISSUER_LINE = re.compile(r"(人民政府|办公室|办公厅|教育局|教育厅|委员会|教体局|教育和体育局)$")
 # The name a report gives itself, with its subtitle run on in a preview's flattened text.
 SELF_NAMED = re.compile(r"^(?P<title>.{4,50}?(汇报材料|工作报告|工作总结|工作要点|实施方案|讲话稿?|情况报告))(?P<rest>.*)$")
@@ -117,9 +123,9 @@ def can_be_title(line: str) -> bool:
 
 def _reply_title(lines: list[str], zone: int, skip: set[int]) -> tuple[str, tuple[int, ...]] | None:
     """A letter's own heading (`…建议的答复`), also when it is broken over two lines (`…建议的` / `答 复`)."""
-    for index in range(min(zone + 1, 14, len(lines))):
+    for index in range(min(max(zone + 1, REPLY_TITLE_LINES), len(lines))):
         line = lines[index]
-        if index in skip or not can_be_title(line) or len(line) > 90:
+        if index in skip or not can_be_title(line) or len(line) > 90 or "。" in line:
             continue
         if REPLY_TITLE.search(line):
             return line, (index,)
@@ -148,7 +154,10 @@ def header_read(lines: list[str], html_title: str = "", fields: dict[str, str] |
     fields = fields or {}
     skip = labelled_lines(lines)
     zone = _header_zone(lines)
-    bylines = tuple(i for i in range(min(zone + 1, len(lines))) if i not in skip and _is_byline(lines[i]))
+    bylines = tuple(
+        i for i in range(min(zone + 1, len(lines)))
+        if _is_byline(lines[i]) and (i not in skip or BYLINE_LABEL.match(lines[i]))
+    )
     publish_date = _publish_date(lines, zone, bylines, fields)
 
     def header(title: str, index: int, title_lines: tuple[int, ...] = ()) -> Header:
@@ -215,7 +224,7 @@ def doc_type_guess(title: str, text: str, has_byline: bool) -> str:
     opening = text[:900]
     if REPLY_OPENING.search(opening) and (SALUTATION_LINE.search(opening) or REPLY_WORDS.search(opening)):
         return "reply"
-    if NEWS_HEADLINE.search(title) and has_byline:
+    if NEWS_HEADLINE.search(title) and has_byline and not DOCUMENT_NAME.search(title):
         return "news"
     for doc_type, pattern in TYPE_RULES:
         if pattern.search(title):

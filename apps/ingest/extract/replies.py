@@ -26,6 +26,10 @@ CONGRESS = re.compile(r"人大|人民代表大会|代表大会")
 NUMBER = re.compile(r"第?\s*[((]?\s*(?P<number>[A-Za-z]{0,6}\d{1,12})\s*[))]?\s*号(?P<more>(?:\s*[、,]\s*第?\d{1,6}号)*)")
 DOC_NUMBER_LIKE = re.compile(r"[〔\[(【﹝]\s*(19|20)\d\d\s*[〕\])】﹞]?\s*\d*\s*号")
 KIND_WORD = re.compile(r"提案|建议|议案|原案|来信")
+ITEM_IN_HEADING = re.compile(r"(?P<kind>提案|建议|议案)[》”]?的?(答复|复函|回复|办理|会办)")
+ITEM_ACKNOWLEDGED = re.compile(
+    r"(?P<kind>提案|建议|议案|原案)[》”\"]?\s*(?:[((]第?[A-Za-z\d]+号[))])?\s*[,,]?\s*(?:已)?(?:收\s*悉|交)"
+)
 OWN_TITLE = [
     re.compile(r"提出的(?:关于)?《(?P<title>[^《》]{2,90})》"),
     re.compile(r"提出的(?:关于)?[“\"](?P<title>[^”\"]{2,90})[”\"]"),
@@ -85,10 +89,14 @@ def _number(text: str) -> str:
     return ""
 
 
-def _kind(session: str, text: str, role: str | None) -> str:
+def _kind(session: str, heading: str, opening: str, role: str | None) -> str:
+    """提案 (a CPPCC member's) or 建议 (a deputy's). The session's body decides; then the word the letter
+    uses for the item itself, where 提案 is only ever a member's but 建议 is also the usual title of
+    one (`关于…的建议`); then whom the letter greets."""
     if session:
         return "suggestion" if CONGRESS.search(session) else "proposal"
-    if "提案" in text:
+    item = ITEM_IN_HEADING.search(heading) or ITEM_ACKNOWLEDGED.search(opening)
+    if item and item.group("kind") == "提案":
         return "proposal"
     if role:
         return "proposal" if role == "委员" else "suggestion"
@@ -164,7 +172,7 @@ def proposal_read(text: str, *, title: str = "", fields: dict[str, str] | None =
     notes.extend(proposer_notes)
     if not (session or number or proposers):
         return None, []
-    kind = _kind(session, heading + opening_text, role)
+    kind = _kind(session, heading, opening_text, role)
     role = role or ("委员" if kind == "proposal" else "代表")
     proposers = [ProposerDraft(name=p.name, role=p.role or role) for p in proposers]
     return (

@@ -9,6 +9,8 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 DATE_PATTERNS = [
     re.compile(r"(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"),
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)"),
+    # `26.05.2020  18:52`: day first, as some portals print it; only with the time, which makes it a date.
+    re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)\s+\d{1,2}:\d{2}"),
 ]
 # `2018年726`: the 月 and 日 of a signature date lost in conversion.
 DAMAGED_DATE = re.compile(r"(?P<y>(?:19|20)\d\d)\s*年\s*(?P<md>\d{3,4})(?![\d月])")

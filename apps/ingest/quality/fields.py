@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from apps.ingest.clean import to_simplified
+from apps.ingest.clean import remove_pinyin_artefacts, to_simplified
 from apps.ingest.draft import Draft
 from apps.ingest.quality.key import PageKey
 
@@ -25,7 +25,8 @@ PLAN_LIKE = {"annual_goals", "plan"}
 
 
 def plain(text: str | None) -> str:
-    return QUOTES_AND_SPACE.sub("", to_simplified(text or ""))
+    """Without spaces, quotes and conversion pinyin (the key keeps `學(xué)` where the importer removes it)."""
+    return QUOTES_AND_SPACE.sub("", to_simplified(remove_pinyin_artefacts(text or "")[0]))
 
 
 def doc_number_plain(text: str | None) -> str:
