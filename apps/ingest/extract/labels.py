@@ -33,7 +33,7 @@ SPACED = r"\s*".join
 LABEL = re.compile(
     r"(?:^|(?<=[\s|\]】]))[\[【]?\s*(?P<label>"
     + "|".join(SPACED(label) for label in sorted(LABEL_FIELD, key=len, reverse=True))
-    + r")\s*[\]】]?\s*(?:[::|]|\s|$)"
+    + r")(?:\s*[\]】]\s*[::|]?|\s*(?:[::|]|\s|$))"
 )
 # A row carries at least this share of labels or separators: prose that starts with 标题 is not a table.
 MAX_ROW_CHARS = 220
@@ -53,7 +53,7 @@ def _row(line: str) -> list[tuple[str, str]] | None:
     pairs = []
     for match, following in zip(matches, [*matches[1:], None]):
         value = line[match.end(): following.start() if following else len(line)].strip(SEPARATORS + "\t")
-        if len(value) > MAX_VALUE_CHARS:
+        if len(value) > MAX_VALUE_CHARS or value.count("|") >= 2:
             return None  # a table's header row (`类别 | 民生事项名称 | …`), not a field
         pairs.append((_label_name(match.group("label")), value))
     return pairs
