@@ -38,6 +38,8 @@ class DocumentDraft:
     doc_number: str = ""
     cites: list[CitationDraft] = field(default_factory=list)
     source_site: str = ""
+    # Towns and townships (镇, 乡, 街道): no GB/T 2260 code, so no Region; listed with a null code.
+    localities: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -119,7 +121,10 @@ class Draft:
                 "title": document.title,
                 "doc_type": document.doc_type,
                 "publish_date": _date(document.publish_date),
-                "regions": [{"code": r.code, "name": r.name} for r in document.regions],
+                "regions": [
+                    *({"code": r.code, "name": r.name} for r in document.regions),
+                    *({"code": None, "name": name} for name in document.localities),
+                ],
                 "organization": document.organization,
                 "doc_number": document.doc_number,
                 "cites": [{"title": c.title, "doc_number": c.doc_number} for c in document.cites],
