@@ -12,7 +12,7 @@ import re
 from apps.ingest.extract.text import find_dates
 
 MISLEADING = [
-    re.compile(r"今天是[:]?\s*\d{4}\s*年"),
+    re.compile(r"(今天是|现在时间是)[:]?\s*\d{4}\s*年"),
     re.compile(r"(?i)(365bet|bet365|娱乐场|娱乐城|博彩|赌场|百家乐|葡京|威尼斯人|澳门.{0,4}(娱乐|赌))"),
 ]
 
@@ -28,7 +28,7 @@ JUNK = [
 FOOTER = [
     re.compile(
         r"^(相关(阅读|文章|新闻|链接|推荐)|延伸阅读|推荐阅读|热门(文章|推荐|阅读)|猜你喜欢|最新(文档|文章)"
-        r"|温馨提示|版权与免责声明|免责声明|上一篇|下一篇|评论$)"
+        r"|温馨提示|版权与免责声明|免责声明|上一篇|下一篇|上一条|下一条|评论$)"
     ),
     re.compile(r"本文(章)?内容来源于网络|仅供参考!?不对文章内容"),
     re.compile(r"ICP备\d+|版权所有|Copyright|©"),

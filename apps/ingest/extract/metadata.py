@@ -9,8 +9,12 @@ from apps.ingest.extract.text import CJK, find_dates
 BODY_LINE_CJK = 30
 # A letter's heading: `…建议的答复`, `…提案的复函`, `…建议答复的函`, `…的会办意见`, `…的答复(教育局)`.
 REPLY_TITLE = re.compile(
-    r"(提案|建议|议案|来信|原案|代表|委员|会议).{0,60}(答复|回复|复函|答复的函|会办意见|办理情况|答复函)"
+    r"(提案|建议|议案|来信|原案|代表|委员|会议).{0,60}(答复|回复|复函|复文|答复的函|会办意见|办理情况|答复函|答复意见|办理意见)"
     r"([((][\u4e00-\u9fff]{2,12}[))])?$"
+)
+EMBEDDED_REPLY_TITLE = re.compile(
+    r"(?:^|(?<=[\s:]))(?P<title>[^\s。:,]{0,30}?(?:关于|对)[^。\s:]{4,90}?(?:提案|建议|议案|原案)[^。\s:]{0,16}?"
+    r"(?:答复函|答复|复函|回复|会办意见))"
 )
 REPLY_HEAD = re.compile(r"(提案|建议|议案|来信|原案)的?$")
 NOT_A_TITLE = re.compile(
@@ -20,12 +24,13 @@ NOT_A_TITLE = re.compile(
 BYLINE_LABEL = re.compile(r"^(来源|发布时间|发布日期|发表时间|时间|日期|作者)\s*[::]")
 # A record header of labelled fields can stand above a letter's heading (建议号, 提案人, 内容 …).
 REPLY_TITLE_LINES = 20
+TRAILING_DATE = re.compile(r"\s+([\u4e00-\u9fff]{1,4}\s*[::]?\s*)?((19|20)\d\d[-./年]\d{1,2}|\d{1,2}\.\d{1,2}\.(19|20)\d\d)")
 BYLINE_START = re.compile(r"\s(发布时间|发布日期|时间|日期|来源)\s*[::]")
 DECLARED_TITLE = re.compile(
     r"(制定|制订|印发|出台)(了|本)?《(?P<title>[^《》]{6,80})》|^《(?P<issued>[^《》]{6,80})》[^。]{0,40}(印发|转发)给你们"
 )
 # A letter answering a proposal: it acknowledges receipt and answers, addressed to a member or deputy.
-REPLY_OPENING = re.compile(r"收\s*悉|答复如下|办理情况|现答复|作出答复|会办意见如下")
+REPLY_OPENING = re.compile(r"收\s*悉|答复如下|现答复|作出答复|会办意见如下|答复意见如下")
 REPLY_WORDS = re.compile(r"(提案|建议|议案|原案)")
 SALUTATION_LINE = re.compile(r"(^|\n)[^\n。]{1,200}?(委员|代表|联络组)(们)?\s*[::]?\s*(\n|$)")
 # A headline that reports an act on a document (`贵州启动…行动计划`) rather than being its name.
@@ -62,7 +67,7 @@ GOVERNMENT_BODY = re.compile(r"(教育局|教育厅|教体局|教育委员会|�
 # The kind a title names at its end, or anywhere for the unmistakable ones.
 TYPE_RULES = [
     ("reply", re.compile(r"(提案|建议|议案|来信|原案).{0,30}(答复|回复|复函|会办意见)|(答复|回复).{0,4}(提案|建议)")),
-    ("work_report", re.compile(r"汇报材料|工作报告|工作总结|自\s*查\s*报\s*告|述职|讲话|情况报告|落实情况")),
+    ("work_report", re.compile(r"汇报材料|工作报告|工作总结|自\s*查\s*报\s*告|述职|讲话|情况报告|落实情况|报告$")),
     ("annual_goals", re.compile(
         r"年度.{0,6}(目标|任务)|小目标|工作要点|工作计划|计划要点|年度计划|民生实事|(19|20)\d\d年.{0,24}(计划|目标|要点|任务)"
     )),
@@ -132,13 +137,20 @@ def _reply_title(lines: list[str], zone: int, skip: set[int]) -> tuple[str, tupl
         following = lines[index + 1].replace(" ", "") if index + 1 < len(lines) else ""
         if REPLY_HEAD.search(line) and following in ("答复", "复函", "的答复", "答复函", "回复"):
             return line + following, (index, index + 1)
+    for index, line in enumerate(lines[:3]):
+        embedded = EMBEDDED_REPLY_TITLE.search(line) if len(line) > 90 else None
+        if embedded:  # a page flattened onto a few long lines: the heading runs into what follows it
+            return embedded.group("title"), (index,)
     return None
 
 
 def _title_cut(value: str) -> str:
-    """A title printed on one line with its byline (`…规划 发布时间:2022-03-19`)."""
-    cut = BYLINE_START.search(value)
-    return (value[: cut.start()] if cut else value).strip().rstrip(",,")
+    """A title printed on one line with its byline (`…规划 发布时间:2022-03-19`, `…计划 发布 2024-03-13`),
+    or twice over (`标题 标题`)."""
+    cut = BYLINE_START.search(value) or TRAILING_DATE.search(value)
+    title = (value[: cut.start()] if cut else value).strip().rstrip(",,")
+    half = title[: len(title) // 2].strip()
+    return half if half and title == f"{half} {half}" else title
 
 
 def _declared_title(lines: list[str]) -> str:

@@ -17,13 +17,13 @@ NUMERAL = "一二三四五六七八九十百"
 # `马关县第十六届人大三次会议`, `政协盐池县第十届委员会五次会议`, `邯郸市第十五届人民代表大会`.
 SESSION = re.compile(
     rf"(?P<session>[\u4e00-\u9fff\d]{{0,24}}?届[\u4e00-\u9fff\d]{{0,14}}?(?:会议|大会))"
-    rf"(?P<sitting>第?[{NUMERAL}\d]+次(?:全体)?会议|次会议)?"
+    rf"(?P<sitting>第?[{NUMERAL}\d]+次(?:全体)?会议|第?[{NUMERAL}\d]+次全会|次会议)?"
 )
 SESSION_LEAD = re.compile(r"关于对|关于|对|在|提交|向|的")
 LEGISLATIVE = re.compile(r"政协|人大|人民代表大会|代表大会|委员会")
 CONGRESS = re.compile(r"人大|人民代表大会|代表大会")
 # `第68号`, `第(J027)号`, `49号提案`, `第111号、152号`; a 文号 (`〔2017〕3号`) is not a proposal number.
-NUMBER = re.compile(r"第?\s*[((]?\s*(?P<number>[A-Za-z]{0,6}\d{1,12})\s*[))]?\s*号(?P<more>(?:\s*[、,]\s*第?\d{1,6}号)*)")
+NUMBER = re.compile(r"第?\s*[((]?\s*(?P<number>[A-Za-z]{0,6}\d{1,12}(?:-\d{1,6})?)\s*[))]?\s*号(?P<more>(?:\s*[、,]\s*第?\d{1,6}号)*)")
 DOC_NUMBER_LIKE = re.compile(r"[〔\[(【﹝]\s*(19|20)\d\d\s*[〕\])】﹞]?\s*\d*\s*号")
 KIND_WORD = re.compile(r"提案|建议|议案|原案|来信")
 ITEM_IN_HEADING = re.compile(r"(?P<kind>提案|建议|议案)[》”]?的?(答复|复函|回复|办理|会办)")
@@ -36,12 +36,17 @@ OWN_TITLE = [
     re.compile(r"(?P<title>关于[^。“”《》]{2,90}?的(?:建议|提案|议案))》?\s*(?:[((]第?\d+号[))])?\s*(?:已)?收\s*悉"),
     re.compile(r"《(?P<title>[^《》]{2,90}?(?:建议|提案|议案))》"),
 ]
+# `张三、李四委员:` on a line of its own, or after the heading in a page flattened onto one line.
 SALUTATION = re.compile(
-    rf"^(?:尊敬的)?(?P<names>[^:。,;!?]{{2,300}}?)\s*(?P<count>等[\d{NUMERAL}]*[名位]?)?\s*(?:领衔)?"
-    r"(?P<role>委员|代表)(?:们)?\s*[::]?$"
+    rf"(?:^|(?<=[\s。!?]))(?:尊敬的)?(?P<names>[\u4e00-\u9fff·、,]{{2,300}}?)\s*(?P<count>等[\d{NUMERAL}]*[名位]?)?"
+    r"\s*(?:领衔)?(?P<role>委员|代表|同志)\s*(?:[::]|$)"
 )
 # `驻温泉委员联络组:`: a group, named as printed.
-GROUP_SALUTATION = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,20}(?:联络组|小组|工作组|界别|支部))\s*[::]$")
+# `驻温泉委员联络组:`, `民盟某市委员会:`: a group or a party committee, named as printed.
+GROUP_SALUTATION = re.compile(
+    r"^(?P<name>[\u4e00-\u9fff]{2,20}(?:联络组|小组|工作组|界别|支部)"
+    r"|(?:中国)?(?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟|工商联|共青团|妇联|科协|侨联)[\u4e00-\u9fff]{0,16})\s*[::]$"
+)
 ADDRESSEE_BODY = re.compile(r"(厅|局|政府|办公室|委员会|同志们|各位)[::]?$")
 NAMED_IN_TEXT = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4})(?P<role>代表|委员)(?:等)?提出的")
 SUBMITTED_BY = re.compile(r"对(?P<name>[\u4e00-\u9fff]{3,20}?)提交")
@@ -107,14 +112,14 @@ def _proposers(opening: list[str], text: str, fields: dict[str, str]) -> tuple[l
     """The people or group who filed it; their role; notes on co-signers the page only counts."""
     notes = []
     for line in opening:
-        salutation = SALUTATION.match(line.strip())
+        salutation = SALUTATION.search(line.strip())
         if salutation and not ADDRESSEE_BODY.search(salutation.group("names")):
             names = [n.strip() for n in re.split(r"[、,,\s]+", salutation.group("names")) if n.strip()]
             count = salutation.group("count") or ""
             if count:
                 notes.append(note(N_("“%(printed)s”:联名人未逐一列出,只记录了领衔人"),
                                   printed=f"{names[0]}{count}{salutation.group('role')}"))
-            role = salutation.group("role")
+            role = None if salutation.group("role") == "同志" else salutation.group("role")
             return [ProposerDraft(name=name, role=role) for name in names], role, notes
         group = GROUP_SALUTATION.match(line.strip())
         if group:

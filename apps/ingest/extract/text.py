@@ -1,6 +1,8 @@
 """Sentences, clauses and dates in clean Chinese text."""
 import datetime
 import re
+
+import cn2an
 from dataclasses import dataclass
 
 SENTENCE_END = re.compile(r"[^。!?;\n]+[。!?;]?")
@@ -12,6 +14,12 @@ DATE_PATTERNS = [
     # `26.05.2020  18:52`: day first, as some portals print it; only with the time, which makes it a date.
     re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)\s+\d{1,2}:\d{2}"),
 ]
+# Official letters date their signature in characters: 二〇二三年三月五日.
+CHINESE_DATE = re.compile(
+    r"(?P<y>[〇○零一二三四五六七八九]{4})\s*年\s*(?P<m>十[一二]?|[一二三四五六七八九])\s*月"
+    r"\s*(?P<d>[一二]?十[一二三四五六七八九]?|三十一?|[一二三四五六七八九])\s*日"
+)
+YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 # `2018年726`: the 月 and 日 of a signature date lost in conversion.
 DAMAGED_DATE = re.compile(r"(?P<y>(?:19|20)\d\d)\s*年\s*(?P<md>\d{3,4})(?![\d月])")
 
@@ -62,13 +70,18 @@ def safe_date(year: int, month: int, day: int) -> datetime.date | None:
 
 
 def find_dates(text: str) -> list[tuple[datetime.date, int]]:
-    """Well-formed dates in ``text`` with their offsets, in order."""
+    """Well-formed dates in ``text`` with their offsets, in order; `二〇二三年三月五日` too."""
     found = []
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(text):
             day = safe_date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
             if day:
                 found.append((day, match.start()))
+    for match in CHINESE_DATE.finditer(text):
+        year = int(match.group("y").translate(YEAR_DIGITS))
+        day = safe_date(year, cn2an.cn2an(match.group("m"), "normal"), cn2an.cn2an(match.group("d"), "normal"))
+        if day:
+            found.append((day, match.start()))
     return sorted(found, key=lambda pair: pair[1])
 
 
