@@ -20,7 +20,12 @@ from apps.ingest.notes import N_, Note, note
 # Less running Chinese text than this after cleaning, and the file is not an article.
 ARTICLE_MIN_CJK = 60
 SENTENCE = re.compile(r"[\u4e00-\u9fff][^。!?]{10,}[。!?]")
-TITLE_BODY = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,12}?(教育局|教育厅|教育委员会|教体局))")
+# `某县人民政府办公室关于…`, `…的答复(教育局)`: the body a title names as its author.
+TITLE_BODY = re.compile(
+    r"^《?(?!转发|关于|印发)(?P<name>[\u4e00-\u9fff]{2,24}?(局|厅|委员会|人民政府办公室|人民政府办公厅|人民政府|管委会))(关于|对|转发|印发)"
+    r"|^(?P<bureau>[\u4e00-\u9fff]{2,12}?(教育局|教育厅|教育委员会|教体局))"
+    r"|[((](?P<suffix>[\u4e00-\u9fff]{2,12}(局|厅|委员会|政府))[))]$"
+)
 MAX_LOCALITIES = 8
 # The lines where a government site names who runs it: its host is the page's place.
 SITE_HOST = re.compile(r"主\s*办(单位)?\s*[::]|版权所有")
@@ -70,11 +75,23 @@ def _places_outside_the_text(clean: CleanPage, fields: dict[str, str], reader: R
     return [], []
 
 
-def _organization(draft: Draft, lines: list[str], clean: CleanPage, reader: Reader) -> str:
+def _organization(draft: Draft, lines: list[str], clean: CleanPage, reader: Reader, fields: dict[str, str]) -> str:
+    """Who issued the page: a letter's signature or lead unit (主办单位); a page's metadata or source."""
     document = draft.document
+    title_body = TITLE_BODY.search(document.title)
+    titled = (
+        (title_body.group("name") or title_body.group("bureau") or title_body.group("suffix")) if title_body else ""
+    )
+    lead, publisher, source = (
+        value if metadata.is_body_name(value) else "" for value in (
+            fields.get("lead_unit", ""), fields.get("publisher", ""), fields.get("source", ""),
+        )
+    )
     if document.doc_type == "reply":
-        name = metadata.signature_body(lines)
-        relative = metadata.relative_body("\n".join(lines))
+        name = titled or metadata.signature_body(lines) or lead or publisher or source
+        relative = metadata.relative_body(name if name and not reader.matcher.find(name)[0] else "\n".join(lines))
+        if relative and name and not reader.matcher.find(name)[0]:
+            name = ""  # `县教育局`: named by its level alone, completed from the page's places below
         if not name and relative and document.regions:
             level, body = relative
             wanted = {"省": "province", "市": "prefecture", "区": "county", "县": "county"}[level]
@@ -85,8 +102,7 @@ def _organization(draft: Draft, lines: list[str], clean: CleanPage, reader: Read
                     name = f"{reader.matcher.full_name(code)}{body}"
                     break
     else:
-        title_body = TITLE_BODY.match(document.title)
-        name = metadata.publisher(clean.full_text) or (title_body.group("name") if title_body else "")
+        name = titled or publisher or metadata.publisher(clean.full_text)
     if name and metadata.is_government_body(name) and not reader.matcher.find(name)[0]:
         draft.warnings.append(note(N_("发文机构“%(name)s”中的地名无法识别(被隐去?),机构留空"), name=name))
         return ""
@@ -155,7 +171,7 @@ def page_read(raw: bytes, *, filename: str, reader: Reader) -> Draft:
         head = "\n".join(lines[: header.title_line + 4])
         draft.reply, notes = reply_read(body, head=head, fields=fields)
         draft.warnings.extend(notes)
-    draft.document.organization = _organization(draft, body_lines, clean, reader)
+    draft.document.organization = _organization(draft, body_lines, clean, reader, fields)
     if draft.reply is not None:
         _reply_complete(draft.reply, draft.document)
     draft.document.cites = citations_find(body, own_doc_number=doc_number)

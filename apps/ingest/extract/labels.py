@@ -18,6 +18,7 @@ LABELS = {
     "topic": ("主题分类", "组配分类", "公开目录", "信息分类", "体裁分类", "所属主题", "公开方式", "有效性", "废止日期",
               "浏览量", "是否有效", "公文种类", "分类"),
     "source": ("信息来源", "来源"),
+    "furniture": ("作者", "点击数", "浏览次数", "访问量", "阅读人次", "阅读", "字体", "投稿"),
     "proposal_number": ("建议提案编号", "建议号", "提案号", "建议编号", "提案编号"),
     "proposer": ("代表提案者", "提案人", "建议人", "领衔代表", "提出人"),
     "session": ("会议届次", "届次"),
@@ -60,6 +61,13 @@ def _row(line: str) -> list[tuple[str, str]] | None:
     return pairs
 
 
+def _value_below(lines: list[str], index: int, pairs: list[tuple[str, str]]) -> bool:
+    """A bare label (`索引号`, no colon) with nothing after it: its value is the next line.
+    `访问量:` with nothing after the colon is empty, and the next line is the text."""
+    bare = len(pairs) == 1 and not pairs[0][1] and not re.search(r"[::]\s*$", lines[index])
+    return bare and index + 1 < len(lines) and _row(lines[index + 1]) is None
+
+
 def labelled_fields(lines: list[str], *, limit: int = 60) -> dict[str, str]:
     """The first value printed for each field among the first ``limit`` lines; empty values are skipped."""
     fields: dict[str, str] = {}
@@ -69,7 +77,7 @@ def labelled_fields(lines: list[str], *, limit: int = 60) -> dict[str, str]:
         if pairs is None:
             continue
         consumed.add(index)
-        if len(pairs) == 1 and not pairs[0][1] and index + 1 < len(lines) and _row(lines[index + 1]) is None:
+        if _value_below(lines, index, pairs):
             # The label alone on its line, its value on the next (`索引号` / `K2605…`).
             pairs = [(pairs[0][0], lines[index + 1].strip())]
             consumed.add(index + 1)
@@ -87,6 +95,6 @@ def labelled_lines(lines: list[str], *, limit: int = 60) -> set[int]:
         if pairs is None:
             continue
         found.add(index)
-        if len(pairs) == 1 and not pairs[0][1] and index + 1 < len(lines) and _row(lines[index + 1]) is None:
+        if _value_below(lines, index, pairs):
             found.add(index + 1)
     return found

@@ -60,7 +60,7 @@ PUBLISHER = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,12}?社)版权所有")
 WELCOME = re.compile(r"欢迎(访问|来到|光临)(?P<name>[\u4e00-\u9fff]{2,20}?)(网站|网)?[!。,\s]")
 SITE_DISCLAIMER = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,10}网)仅提供")
 SITE_IN_BYLINE = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,12}(网|报|在线))\s")
-SIGNATURE_BODY = re.compile(r"^[\u4e00-\u9fff]{2,20}(教育局|教育厅|教育委员会|教育和体育局|教体局|人民政府|办公室|委员会)$")
+SIGNATURE_BODY = re.compile(r"^[\u4e00-\u9fff]{2,24}(局|厅|委员会|人民政府|办公室|管委会)$")
 RELATIVE_BODY = re.compile(r"(?<![\u4e00-\u9fff])?(?P<level>区|市|县|省)(?P<body>教育局|教育厅|教育和体育局|教体局|教育委员会)")
 GOVERNMENT_BODY = re.compile(r"(教育局|教育厅|教体局|教育委员会|人民政府|政府办公室|政协|人大)")
 
@@ -296,9 +296,16 @@ def publisher(full_text: str) -> str:
 def signature_body(lines: list[str]) -> str:
     """The body that signs a letter: a line holding only its name, near the end."""
     for line in reversed(lines[-10:]):
-        if SIGNATURE_BODY.match(line):
-            return line
+        dated = find_dates(line)
+        name = line[: dated[-1][1]].strip() if dated and dated[-1][1] else line  # `…教育局2023年7月11日`
+        if SIGNATURE_BODY.match(name):
+            return name
     return ""
+
+
+def is_body_name(text: str) -> bool:
+    """A value that is one body's name (`县教育局`), not a site footer's row (`…政府 承办:…`)."""
+    return bool(SIGNATURE_BODY.match(text.strip()))
 
 
 def relative_body(text: str) -> tuple[str, str] | None:
