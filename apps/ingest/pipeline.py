@@ -27,6 +27,9 @@ TITLE_BODY = re.compile(
     r"|[((](?P<suffix>[\u4e00-\u9fff]{2,12}(局|厅|委员会|政府))[))]$"
 )
 MAX_LOCALITIES = 8
+MASKED_NOTE = N_("地名被隐去(“%(printed)s”):地点留空,未作推测")
+# A place the page blanks out (`**县`, `XX市`, `某市`, `地区市`): never guessed from elsewhere.
+MASKED_PLACE = re.compile(r"(\*{2,}|[xX×]{2,}|某)[省市县区]|地区市")
 # The lines where a government site names who runs it: its host is the page's place.
 SITE_HOST = re.compile(r"主\s*办(单位)?\s*[::]|版权所有")
 PLACE_FROM_SITE_NOTE = N_("正文没有写明地点:地点取自页面的元数据或网站页眉页脚,请核对")
@@ -149,7 +152,10 @@ def page_read(raw: bytes, *, filename: str, reader: Reader) -> Draft:
     dated = bool(header.byline_lines) or metadata.dateline(body_lines[:3]) is not None
     doc_type = metadata.doc_type_guess(header.title, body, dated)
     places, region_notes = reader.matcher.find(body)
-    if not places:
+    masked = MASKED_PLACE.search(body)
+    if not places and masked:
+        region_notes = [note(MASKED_NOTE, printed=masked.group())]
+    elif not places:
         places, region_notes = _places_outside_the_text(clean, fields, reader)
     doc_number, repaired = metadata.own_doc_number(lines[: header.title_line + 15])
     doc_number = doc_number or metadata.labelled_doc_number(fields)
@@ -202,7 +208,7 @@ def _page_warnings(draft: Draft, clean: CleanPage, damaged: bool) -> None:
         draft.warnings.append(note(N_("页面上没有发布日期")))
     if not draft.document.title:
         draft.warnings.append(note(N_("没有找到标题")))
-    if not draft.document.regions:
+    if not draft.document.regions and not any(getattr(w, "message", "") == MASKED_NOTE for w in draft.warnings):
         figures = draft.targets or draft.observations
         draft.warnings.append(note(
             N_("页面没有写明地点:其中的目标和观测值未关联地区") if figures else N_("页面没有写明地点")

@@ -115,3 +115,26 @@ def test_a_page_in_a_new_layout_reads_as_a_reply_with_every_field(page_reader):
     assert [r.name for r in draft.document.regions] == ["丘北县"]
     assert draft.document.localities == ["东坪镇"]
     assert any("联名" in str(w) for w in draft.warnings)
+
+
+def test_a_masked_place_stays_empty_with_a_note_and_is_not_guessed_from_the_site(page_reader):
+    page = "\n".join([
+        "**县教育局2023年工作要点",
+        "2023年,全县教育系统将继续推进义务教育优质均衡发展,新建幼儿园两所,改善农村学校办学条件。" * 2,
+        "主办单位:沛县人民政府办公室",
+    ]).encode("utf-8")
+    draft = page_read(page, filename="masked.txt", reader=page_reader)
+    assert draft.document.regions == []
+    assert [str(w) for w in draft.warnings if "隐去" in str(w)] == ["地名被隐去(“**县”):地点留空,未作推测"]
+
+
+def test_a_letter_that_only_says_our_county_takes_its_place_from_the_site_host(page_reader):
+    page = "\n".join([
+        "王某代表:",
+        "您提出的《关于增设校车线路的建议》已收悉,现答复如下:" + "我局将会同交通部门研究线路,力争下学期开通。" * 3,
+        "2023年7月1日",
+        "主办单位:沛县人民政府办公室",
+    ]).encode("utf-8")
+    draft = page_read(page, filename="host.txt", reader=page_reader)
+    assert [r.name for r in draft.document.regions] == ["沛县"]
+    assert any("页眉页脚" in str(w) for w in draft.warnings)
