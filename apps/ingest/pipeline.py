@@ -10,7 +10,7 @@ from apps.ingest.extract import metadata
 from apps.ingest.extract.citations import citations_find
 from apps.ingest.extract.figures import PageContext, figures_find
 from apps.ingest.extract.initiatives import Term, initiatives_find
-from apps.ingest.extract.labels import labelled_fields, labelled_lines
+from apps.ingest.extract.labels import labelled_fields
 from apps.ingest.extract.localities import localities_find
 from apps.ingest.extract.regions import Place, RegionMatcher, is_above, short_name
 from apps.ingest.extract.replies import proposal_read, reply_read
@@ -59,7 +59,7 @@ def _not_an_article(clean: CleanPage) -> Note | None:
 
 
 def _body_lines(lines: list[str], header: metadata.Header) -> list[str]:
-    furniture = {*header.byline_lines, *header.title_lines[1:], *labelled_lines(lines)}
+    furniture = {*header.byline_lines, *header.title_lines[1:], *header.labelled_lines}
     kept = [line for i, line in enumerate(lines) if i >= header.title_line and i not in furniture]
     if kept and header.title and header.title not in kept[0] and kept[0].startswith(header.title.split(":")[0]):
         kept[0:1] = [header.title, kept[0][len(header.title.replace(":", "")):]]  # title run into the text

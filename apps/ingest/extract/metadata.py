@@ -85,6 +85,7 @@ class Header:
     byline_lines: tuple[int, ...]
     publish_date: datetime.date | None
     title_lines: tuple[int, ...] = ()
+    labelled_lines: frozenset[int] = frozenset()
 
 
 def _is_byline(line: str) -> bool:
@@ -164,7 +165,7 @@ def _declared_title(lines: list[str]) -> str:
 
 def header_read(lines: list[str], html_title: str = "", fields: dict[str, str] | None = None) -> Header:
     fields = fields or {}
-    skip = labelled_lines(lines)
+    skip = frozenset(labelled_lines(lines))
     zone = _header_zone(lines)
     bylines = tuple(
         i for i in range(min(zone + 1, len(lines)))
@@ -173,7 +174,7 @@ def header_read(lines: list[str], html_title: str = "", fields: dict[str, str] |
     publish_date = _publish_date(lines, zone, bylines, fields)
 
     def header(title: str, index: int, title_lines: tuple[int, ...] = ()) -> Header:
-        return Header(_title_cut(title), index, bylines, publish_date, title_lines or (index,))
+        return Header(_title_cut(title), index, bylines, publish_date, title_lines or (index,), skip)
 
     reply = _reply_title(lines, zone, skip)
     if reply:
@@ -196,10 +197,10 @@ def header_read(lines: list[str], html_title: str = "", fields: dict[str, str] |
             return header(lines[first], first)
     declared = _declared_title(lines)
     if declared:
-        return Header(declared, 0, bylines, publish_date, ())
+        return Header(declared, 0, bylines, publish_date, (), skip)
     if can_be_title(html_title):
-        return Header(html_title, 0, bylines, publish_date, ())
-    return Header("", 0, bylines, publish_date, ())
+        return Header(html_title, 0, bylines, publish_date, (), skip)
+    return Header("", 0, bylines, publish_date, (), skip)
 
 
 def _publish_date(lines, zone, bylines, fields) -> datetime.date | None:
