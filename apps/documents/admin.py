@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from apps.curation.admin import CURATION_FIELDSET, CuratedModelAdmin, HistoryAdmin
 from apps.curation.paginator import EstimatedCountPaginator
 from apps.documents.models import Citation, Document
+from apps.ingest.notes import note_text
 from apps.regions.admin import province_filter
 from apps.targets.models import Observation, Target
 
@@ -111,7 +112,9 @@ class DocumentAdmin(CuratedModelAdmin):
         """What the importer asks the curator to check, above the fields it filled."""
         if not obj.import_warnings:
             return "-"
-        return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((w,) for w in obj.import_warnings)))
+        return format_html(
+            "<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((note_text(w),) for w in obj.import_warnings))
+        )
 
     @admin.display(description=_("发文/答复机构"), ordering="organization__name")
     def organization_link(self, obj):

@@ -1,5 +1,8 @@
 """Pages and files as captured from bureau sites, and the citations between them."""
 import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -22,6 +25,49 @@ class DocumentType(models.TextChoices):
 
 def text_checksum(raw_text: str) -> str:
     return hashlib.sha256(raw_text.encode("utf-8")).hexdigest()
+
+
+NOT_LETTERS = re.compile(r"[\W_]+")
+# An article this long (letters and digits) is compared by its ends too; each end is this long.
+ARTICLE_LONG = 300
+ARTICLE_END = 100
+
+
+def article_letters(clean_text: str) -> str:
+    """The article's Chinese characters, letters and digits only: what two captures of one page
+    share whatever their whitespace, punctuation, quote marks or full-width forms."""
+    return NOT_LETTERS.sub("", unicodedata.normalize("NFKC", clean_text).casefold())
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class ArticleFingerprint:
+    """The article's letters hashed whole, and (when long) its first and last stretches, so a page
+    that differs from a held one only by junk lines can be found by an index too."""
+
+    lines: tuple[str, ...]  # each line's letters
+    checksum: str
+    head: str
+    tail: str
+
+    @property
+    def letters(self) -> str:
+        return "".join(self.lines)
+
+    @classmethod
+    def of(cls, clean_text: str) -> "ArticleFingerprint":
+        lines = tuple(filter(None, map(article_letters, clean_text.split("\n"))))
+        letters = "".join(lines)
+        long = len(letters) >= ARTICLE_LONG
+        return cls(
+            lines=lines,
+            checksum=_digest(letters) if letters else "",
+            head=_digest(letters[:ARTICLE_END]) if long else "",
+            tail=_digest(letters[-ARTICLE_END:]) if long else "",
+        )
 
 
 class DocumentQuerySet(CuratedQuerySet):
@@ -47,11 +93,19 @@ class Document(CuratedModel):
     checksum = models.CharField(
         _("内容校验和"), max_length=64, unique=True, editable=False, help_text=_("原始文本的 SHA-256")
     )
+    # The article's fingerprint as first saved (ArticleFingerprint): not recomputed when a curator
+    # edits the clean text, so the page itself, captured again, is still recognised.
+    content_checksum = models.CharField(
+        _("正文校验和"), max_length=64, blank=True, db_index=True, editable=False
+    )
+    content_head = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    content_tail = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     source_file = models.CharField(_("导入文件名"), max_length=255, blank=True)
     import_warnings = models.JSONField(
         _("导入提示"), default=list, blank=True, help_text=_("导入程序请审核者核对的地方")
     )
-    history = HistoricalRecords(m2m_fields=[regions])
+    # The fingerprint is derived and fixed: history need not copy it, nor index it again.
+    history = HistoricalRecords(m2m_fields=[regions], excluded_fields=["content_checksum", "content_head", "content_tail"])
 
     objects = DocumentQuerySet.as_manager()
 
@@ -83,8 +137,15 @@ class Document(CuratedModel):
                 {"raw_text": _("这份原文已收录为“%(title)s”(#%(id)s)。") % {"title": duplicate.title, "id": duplicate.pk}}
             )
 
+    def fingerprint_set(self, fingerprint: ArticleFingerprint) -> None:
+        self.content_checksum, self.content_head, self.content_tail = (
+            fingerprint.checksum, fingerprint.head, fingerprint.tail,
+        )
+
     def save(self, *args, **kwargs):
         self.checksum = text_checksum(self.raw_text)
+        if not self.content_checksum:
+            self.fingerprint_set(ArticleFingerprint.of(self.clean_text))
         super().save(*args, **kwargs)
 
 

@@ -1,11 +1,14 @@
 """Finding the page files under the paths given to the importer, and reading them safely."""
 from pathlib import Path
 
+from apps.ingest.decode import DecodeError
+from apps.ingest.notes import N_, Note, note
+
 PAGE_SUFFIXES = {".txt", ".html", ".htm"}
 
 
-class UnsupportedFile(ValueError):
-    pass
+class UnsupportedFile(DecodeError):
+    """A path that is not a page file to read; ``note`` says why."""
 
 
 def page_files(paths: list[str | Path]) -> list[Path]:
@@ -31,10 +34,14 @@ def page_read_bytes(path: Path, max_bytes: int) -> bytes:
     or device is refused before opening, where reading would wait forever or never end.
     """
     if path.suffix.lower() not in PAGE_SUFFIXES:
-        raise UnsupportedFile(f"unsupported file type “{path.suffix or path.name}”: use .txt, .html or .htm")
+        raise UnsupportedFile(unsupported_type_note(path.suffix or path.name))
     if path.is_symlink():
-        raise UnsupportedFile("a symbolic link is not followed: import the file it points to")
+        raise UnsupportedFile(note(N_("不跟随符号链接:请导入它指向的文件")))
     if not path.is_file():
-        raise UnsupportedFile("not a regular file (a folder, pipe or device)")
+        raise UnsupportedFile(note(N_("不是普通文件(是文件夹、管道或设备)")))
     with path.open("rb") as handle:
         return handle.read(max_bytes + 1)
+
+
+def unsupported_type_note(suffix: str) -> Note:
+    return note(N_("不支持的文件类型 “%(suffix)s”:请用 .txt、.html 或 .htm 文件"), suffix=suffix)

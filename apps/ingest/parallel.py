@@ -6,8 +6,8 @@ against 40 pages/s at 100 k documents on 2 cores); two processes ran 80 (docs/pe
 Each page is still one ``document_import``, in its own transaction on its own process's
 connection; results come back in the order of the pages.
 
-Concurrent imports meet in the database: the same page twice ends as a duplicate (the
-checksum is unique and ``document_import`` rechecks after an IntegrityError), and a new
+Concurrent imports meet in the database: the same page twice ends as a duplicate (each
+import takes a lock on its article's fingerprint before looking for it, apps.ingest.duplicates), and a new
 organization, initiative or indicator wanted by two pages is created once (get_or_create
 waits for the other transaction, then finds its row).
 
@@ -20,7 +20,9 @@ from collections.abc import Iterable, Iterator
 
 from django.db import connection, connections
 
+from apps.ingest.decode import DecodeError
 from apps.ingest.draft import Draft, Status
+from apps.ingest.notes import N_, Note, note
 from apps.ingest.pipeline import Reader
 from apps.ingest.services import ImportResult, document_import, import_reader
 
@@ -29,10 +31,16 @@ _child_reader: Reader | None = None
 _child_options: dict = {}
 
 
+def _unreadable(error: Exception) -> Note:
+    if isinstance(error, DecodeError):
+        return error.note
+    return note(N_("无法读取文件:%(reason)s"), reason=str(error))
+
+
 def _import_one(page: tuple[str, bytes | Exception], reader: Reader, options: dict) -> ImportResult:
     filename, raw = page
     if isinstance(raw, Exception):
-        return ImportResult(Draft(file=filename, status=Status.ERROR, error=str(raw)))
+        return ImportResult(Draft(file=filename, status=Status.ERROR, error=_unreadable(raw)))
     return document_import(raw=raw, filename=filename, reader=reader, **options)
 
 

@@ -10,11 +10,14 @@ from django.db.models import Q
 from simple_history.utils import bulk_create_with_history
 
 from apps.curation.models import CurationStatus
-from apps.documents.models import Citation, Document, text_checksum
+from apps.documents.models import ArticleFingerprint, Citation, Document
 from apps.ingest.draft import Draft, Status
+from apps.ingest.duplicates import HeldDocument, article_lock, mark_if_held
 from apps.ingest.extract.initiatives import Term, aliases_parse, theme_guess, vocabulary_with
 from apps.ingest.extract.regions import Place
+from apps.ingest.notes import N_, Note, note
 from apps.ingest.pipeline import Reader, page_read, reader_build
+from apps.ingest.proposal_match import ProposalMatch
 from apps.initiatives.models import Initiative
 from apps.organizations.models import Organization, OrganizationKind
 from apps.proposals.models import Proposal, Proposer, Reply
@@ -39,11 +42,12 @@ ORGANIZATION_KINDS = [
 
 @dataclass(frozen=True)
 class ImportResult:
-    """One file's outcome: the draft as read, and the document created (None on a dry run,
-    a duplicate or an error)."""
+    """One file's outcome: the draft as read, the document created (None on a dry run, a
+    duplicate or an error) and, for a duplicate, the document that holds the page."""
 
     draft: Draft
     document: Document | None = None
+    held: HeldDocument | None = None
 
     @property
     def status(self) -> str:
@@ -70,46 +74,53 @@ def document_import(
 ) -> ImportResult:
     """Read one captured page and, unless ``dry_run``, save it as draft records in one transaction.
 
-    A page whose raw text is already held (same checksum) creates nothing and comes back
-    as a duplicate; an unreadable one as an error with its reason. Nothing raises for bad input.
-    ``user`` is recorded in the history of the records created.
+    A page already held (the same article, apps.ingest.duplicates) creates nothing and comes
+    back as a duplicate naming the document; an unreadable one as an error with its reason.
+    Nothing raises for bad input. ``user`` is recorded in the history of the records created.
     """
     reader = reader or import_reader()
     draft = page_read(raw, filename=filename, reader=reader)
     if draft.status != Status.OK:
         return ImportResult(draft)
-    if _mark_if_held(draft) or dry_run:
-        return ImportResult(draft)
+    fingerprint = ArticleFingerprint.of(draft.clean_text)
+    held = mark_if_held(draft, fingerprint)
+    if held or dry_run:
+        return ImportResult(draft, held=held)
     try:
         with transaction.atomic():
-            document = _DraftWriter(draft, reader, user).save()
+            # Another process may have saved the same article since: look again once it is done.
+            held = article_lock(fingerprint) and mark_if_held(draft, fingerprint)
+            if held:
+                return ImportResult(draft, held=held)
+            document = _DraftWriter(draft, reader, user, fingerprint).save()
     except IntegrityError:
-        # The same page imported at the same moment by someone else: the checksum is unique.
-        if _mark_if_held(draft):
-            return ImportResult(draft)
+        # The same raw text saved at the same moment by someone else: the checksum is unique.
+        held = mark_if_held(draft, fingerprint)
+        if held:
+            return ImportResult(draft, held=held)
         raise
     return ImportResult(draft, document)
 
 
-def _mark_if_held(draft: Draft) -> bool:
-    existing = Document.objects.filter(checksum=text_checksum(draft.raw_text)).values_list("pk", "title").first()
-    if existing:
-        draft.status = Status.DUPLICATE
-        draft.error = f"already imported as document {existing[0]} “{existing[1]}”"
-    return bool(existing)
+def _stored(warning: Note | str) -> dict | str:
+    return warning.stored() if isinstance(warning, Note) else warning
 
 
 class _DraftWriter:
-    def __init__(self, draft: Draft, reader: Reader, user=None):
+    def __init__(self, draft: Draft, reader: Reader, user, fingerprint: ArticleFingerprint):
         self.draft = draft
         self.reader = reader
         self.user = user
+        self.fingerprint = fingerprint
         self.regions: dict[str, Region] = {}
+        self.proposal_match: ProposalMatch | None = None
 
     def save(self) -> Document:
         draft, spec = self.draft, self.draft.document
         region_codes = [r.code for r in spec.regions]
         self._regions_ensure(region_codes + [t.region for t in draft.targets if t.region])
+        if draft.proposal and draft.reply:
+            self.proposal_match = ProposalMatch.find(draft.proposal, draft.reply, self._proposal_region())
         document = Document(
             title=(spec.title or draft.file)[:300],
             doc_type=spec.doc_type,
@@ -120,9 +131,10 @@ class _DraftWriter:
             raw_text=draft.raw_text,
             clean_text=draft.clean_text,
             source_file=draft.file[:255],
-            import_warnings=[*draft.warnings, *self._notes()],
+            import_warnings=[_stored(w) for w in [*draft.warnings, *self._notes()]],
             status=DRAFT,
         )
+        document.fingerprint_set(self.fingerprint)
         document.save()
         # add(), not set(): a new document has no regions yet, so there is nothing to compare.
         document.regions.add(*[self.regions[code] for code in region_codes])
@@ -132,21 +144,20 @@ class _DraftWriter:
         self._figures(document, initiatives)
         return document
 
-    def _notes(self) -> list[str]:
+    def _notes(self) -> list[Note]:
         """What saving will leave for the curator, known before anything is written."""
-        notes = []
-        proposal = self.draft.proposal
-        if proposal and Proposal.objects.filter(
-            kind=proposal.kind, session=proposal.session, number=proposal.number
-        ).exists():
-            notes.append(f"proposal {proposal.session} 第{proposal.number}号 was already held: this reply is added to it")
+        notes = self.proposal_match.notes() if self.proposal_match else []
         for figure in [*self.draft.targets, *self.draft.observations]:
             if not figure.indicator:
-                notes.append(f"no indicator name for “{figure.quote[:40]}”: named after its sentence")
+                notes.append(note(N_("“%(quote)s”没有指标名:以这句话命名"), quote=figure.quote[:40]))
         for observation in self.draft.observations:
             if observation.date is None:
-                notes.append(f"observation “{observation.quote[:40]}” has no date on the page: not saved")
+                notes.append(note(N_("观测值“%(quote)s”在页面上没有日期:未保存"), quote=observation.quote[:40]))
         return notes
+
+    def _proposal_region(self) -> Region | None:
+        codes = [r.code for r in self.draft.document.regions]
+        return self.regions.get(codes[0]) if codes else None
 
     def _bulk_create(self, model, rows: list) -> list:
         """Rows and their history in two inserts, not two per row."""
@@ -204,15 +215,16 @@ class _DraftWriter:
         proposal_spec, reply_spec = self.draft.proposal, self.draft.reply
         if proposal_spec is None or reply_spec is None:
             return
-        region_codes = [r.code for r in self.draft.document.regions]
-        proposal, _created = Proposal.objects.get_or_create(
+        if not self.proposal_match.reply_wanted:
+            return  # the document's import notes say why
+        # get_or_create: an import running beside this one may be creating the same proposal.
+        proposal = self.proposal_match.held or Proposal.objects.get_or_create(
             kind=proposal_spec.kind, session=proposal_spec.session[:128], number=proposal_spec.number[:32],
             defaults={
-                "title": (proposal_spec.title or document.title)[:300],
-                "region": self.regions.get(region_codes[0]) if region_codes else None,
+                "title": (proposal_spec.title or document.title)[:300], "region": self._proposal_region(),
                 "status": DRAFT,
             },
-        )
+        )[0]
         has_lead = proposal.proposers.filter(is_lead=True).exists()
         for proposer in proposal_spec.proposers:
             _row, made = Proposer.objects.get_or_create(

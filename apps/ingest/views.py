@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from apps.documents.models import Document
 from apps.ingest.draft import Draft, Status
-from apps.ingest.files import PAGE_SUFFIXES
+from apps.ingest.files import PAGE_SUFFIXES, unsupported_type_note
 from apps.ingest.forms import ImportPagesForm
 from apps.ingest.services import ImportResult, document_import, import_reader
 
@@ -25,8 +25,7 @@ def _upload_bytes(upload, max_bytes: int) -> bytes:
 def _import_upload(upload, *, dry_run: bool, reader, user) -> ImportResult:
     suffix = "." + upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
     if suffix not in PAGE_SUFFIXES:
-        reason = _("不支持的文件类型 “%(suffix)s”:请上传 .txt、.html 或 .htm") % {"suffix": suffix or upload.name}
-        return ImportResult(Draft(file=upload.name, status=Status.ERROR, error=reason))
+        return ImportResult(Draft(file=upload.name, status=Status.ERROR, error=unsupported_type_note(suffix or upload.name)))
     raw = _upload_bytes(upload, settings.IMPORT_MAX_BYTES)
     return document_import(raw=raw, filename=upload.name, dry_run=dry_run, reader=reader, user=user)
 
@@ -46,6 +45,7 @@ def import_pages(request):
             results.append({
                 "result": result,
                 "url": reverse("admin:documents_document_change", args=[document.pk]) if document else "",
+                "held_url": reverse("admin:documents_document_change", args=[result.held.pk]) if result.held else "",
             })
     context = {
         **admin.site.each_context(request),

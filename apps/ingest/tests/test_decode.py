@@ -4,6 +4,7 @@ import io
 import zipfile
 
 import pytest
+from django.utils import translation
 
 from apps.ingest.decode import DecodeError, page_decode
 
@@ -37,12 +38,12 @@ def test_declared_charset_of_an_html_page_is_used():
 
 @pytest.mark.parametrize("raw", [b"", b"   \n\r\n\t  "])
 def test_empty_file_is_refused(raw):
-    with pytest.raises(DecodeError, match="empty"):
+    with pytest.raises(DecodeError, match="文件是空的"):
         page_decode(raw, max_bytes=LIMIT)
 
 
 def test_oversized_file_is_refused_with_the_limit():
-    with pytest.raises(DecodeError, match="too large.*limit is 100 bytes"):
+    with pytest.raises(DecodeError, match="文件太大.*上限是 100 字节"):
         page_decode(PAGE.encode() * 10, max_bytes=100)
 
 
@@ -50,14 +51,14 @@ def test_zip_renamed_to_txt_is_refused_as_an_archive():
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("page.txt", PAGE)
-    with pytest.raises(DecodeError, match="ZIP archive"):
+    with pytest.raises(DecodeError, match="ZIP 压缩包"):
         page_decode(buffer.getvalue(), max_bytes=LIMIT)
 
 
 @pytest.mark.parametrize("raw, name", [
-    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
-    (bytes(range(256)) * 4, "NUL bytes"),
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF 文件"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG 图片"),
+    (bytes(range(256)) * 4, "NUL 字节"),
 ])
 def test_binary_file_is_refused(raw, name):
     with pytest.raises(DecodeError, match=name):
@@ -66,10 +67,17 @@ def test_binary_file_is_refused(raw, name):
 
 def test_bytes_that_are_no_known_encoding_are_refused():
     garbage = bytes([0x81, 0xFF, 0x30, 0xFE]) * 200
-    with pytest.raises(DecodeError, match="cannot decode"):
+    with pytest.raises(DecodeError, match="无法解码"):
         page_decode(garbage, max_bytes=LIMIT)
 
 
 def test_broken_byte_order_mark_is_refused():
-    with pytest.raises(DecodeError, match="byte-order mark"):
+    with pytest.raises(DecodeError, match="字节顺序标记"):
         page_decode(codecs.BOM_UTF8 + b"\xff\xfe\xfa", max_bytes=LIMIT)
+
+
+def test_a_reason_reads_in_english_through_the_locale():
+    with pytest.raises(DecodeError) as refusal:
+        page_decode(PAGE.encode() * 10, max_bytes=100)
+    with translation.override("en"):
+        assert str(refusal.value) == "file is too large: 1,560 bytes, the limit is 100 bytes"

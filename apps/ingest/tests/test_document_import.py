@@ -13,6 +13,7 @@ from apps.organizations.models import Organization
 from apps.proposals.models import Proposal, Reply
 from apps.regions.models import Region
 from apps.regions.tests.factories import CountyFactory, PrefectureFactory
+from apps.ingest.notes import note_text
 from apps.ingest.services import document_import, import_reader
 from apps.targets.models import Indicator, Observation, Target
 
@@ -60,7 +61,7 @@ def test_a_reply_is_saved_with_its_proposal_reply_regions_and_figures(seed_bytes
         "gte", Decimal(15), None, Decimal("0.90"),
     )
     assert target.quote.endswith("总数的15%")
-    assert any("2018年726" in w for w in document.import_warnings)
+    assert any("2018年726" in note_text(w) for w in document.import_warnings)
     assert document.raw_text != document.clean_text and "365bet" in document.raw_text
 
 
@@ -82,8 +83,8 @@ def test_importing_the_same_page_again_creates_nothing_and_says_so(seed_bytes):
     first = document_import(raw=seed_bytes["001_af0b095c7b96bd7e.txt"], filename="001.txt")
     before = counts()
     again = document_import(raw=seed_bytes["001_af0b095c7b96bd7e.txt"], filename="copy-of-001.txt")
-    assert again.status == "duplicate" and again.document is None
-    assert f"document {first.document.pk}" in again.draft.error
+    assert again.status == "duplicate" and again.document is None and again.held.pk == first.document.pk
+    assert str(again.draft.error) == f"已收录为文件 {first.document.pk} “{first.document.title}”"
     assert counts() == before
 
 
@@ -101,16 +102,16 @@ def _zip_bytes():
 
 
 @pytest.mark.parametrize("raw, reason", [
-    (b"", "empty"),
-    (b"\x00\x01\x02\x03" * 100, "binary"),
-    (_zip_bytes(), "ZIP"),
-    (bytes([0x81, 0xFF, 0x30, 0xFE]) * 200, "cannot decode"),
-    ("网站首页 | 联系我们".encode("gbk"), "not an article"),
+    (b"", "文件是空的"),
+    (b"\x00\x01\x02\x03" * 100, "二进制文件"),
+    (_zip_bytes(), "ZIP 压缩包"),
+    (bytes([0x81, 0xFF, 0x30, 0xFE]) * 200, "无法解码"),
+    ("网站首页 | 联系我们".encode("gbk"), "不是文章"),
 ])
 def test_bad_files_give_a_reason_and_create_nothing(raw, reason):
     before = counts()
     result = document_import(raw=raw, filename="bad.txt")
-    assert result.status == "error" and reason in result.draft.error
+    assert result.status == "error" and reason in str(result.draft.error)
     assert result.document is None
     assert counts() == before
 
@@ -118,7 +119,7 @@ def test_bad_files_give_a_reason_and_create_nothing(raw, reason):
 def test_an_oversized_file_is_refused_by_the_setting(settings, seed_bytes):
     settings.IMPORT_MAX_BYTES = 1000
     result = document_import(raw=seed_bytes["000_bfc45f867f23e2c2.txt"], filename="big.txt")
-    assert result.status == "error" and "limit is 1,000 bytes" in result.draft.error
+    assert result.status == "error" and "上限是 1,000 字节" in str(result.draft.error)
     assert Document.objects.count() == 0
 
 
@@ -142,12 +143,17 @@ def test_vocabulary_entries_are_generic_initiatives_and_curators_aliases_count(s
 def test_a_second_reply_to_a_held_proposal_is_attached_to_it(seed_bytes):
     raw = seed_bytes["000_bfc45f867f23e2c2.txt"]
     document_import(raw=raw, filename="000.txt")
-    follow_up = raw.decode("utf-8").replace("感谢您对我区教育事业的关心和支持!", "特此再次答复。").encode("utf-8")
+    follow_up = (
+        raw.decode("utf-8").replace("于2022年10月14日发表", "于2023年3月2日发表")
+        .replace("感谢您对我区教育事业的关心和支持!", "特此再次答复。").encode("utf-8")
+    )
     result = document_import(raw=follow_up, filename="000-again.txt")
     assert result.status == "ok"
     assert Proposal.objects.count() == 1
     assert Proposal.objects.get().replies.count() == 2
-    assert any("already held" in w for w in result.document.import_warnings)
+    assert "提案/建议 江宁区政协十三届一次会议 第JNZX13010181号已收录:这份答复加在它下面" in [
+        note_text(w) for w in result.document.import_warnings
+    ]
 
 
 def test_a_page_saved_by_someone_else_meanwhile_is_a_duplicate_not_a_crash(seed_bytes, monkeypatch):
@@ -155,16 +161,16 @@ def test_a_page_saved_by_someone_else_meanwhile_is_a_duplicate_not_a_crash(seed_
 
     raw = seed_bytes["002_309da62706959858.txt"]
     held = {"done": False}
-    original = services._mark_if_held
+    original = services.mark_if_held
 
-    def held_only_after_the_first_look(draft):
+    def held_only_after_the_first_look(draft, fingerprint):
         if not held["done"]:
             held["done"] = True
             Document.objects.create(title="同一页面", doc_type="news", raw_text=draft.raw_text)
-            return False
-        return original(draft)
+            return None
+        return original(draft, fingerprint)
 
-    monkeypatch.setattr(services, "_mark_if_held", held_only_after_the_first_look)
+    monkeypatch.setattr(services, "mark_if_held", held_only_after_the_first_look)
     result = document_import(raw=raw, filename="002.txt")
     assert result.status == "duplicate" and result.document is None
     assert Document.objects.count() == 1 and Target.objects.count() == 0

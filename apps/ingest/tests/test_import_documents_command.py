@@ -4,6 +4,7 @@ import shutil
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from apps.demo.seeds.schema import RAW_DIR
 from apps.documents.models import Document
@@ -42,12 +43,19 @@ def test_dry_run_json_prints_one_line_per_file_and_writes_nothing(pages):
 
 def test_import_creates_drafts_and_a_second_run_reports_duplicates(pages):
     first = run(pages)
-    assert "5 files: 5 created, 0 duplicates, 0 errors." in first
+    assert "5 个文件:5 个已创建,0 个重复,0 个出错。" in first
     assert Document.objects.count() == 5 and Target.objects.count() == 28
     second = run(pages)
-    assert "5 files: 0 created, 5 duplicates, 0 errors." in second
-    assert second.count("already imported as document") == 5
+    assert "5 个文件:0 个已创建,5 个重复,0 个出错。" in second
+    for document in Document.objects.all():  # each duplicate names the document holding it
+        assert f"{document.source_file}:已收录为文件 {document.pk} “{document.title}”,未创建" in second
     assert Document.objects.count() == 5
+
+
+def test_the_lines_and_the_summary_read_in_english_through_the_locale(pages):
+    with translation.override("en"):
+        output = run(pages, "--dry-run")
+    assert "5 files: 5 would be created, 0 duplicates, 0 errors." in output
 
 
 def test_a_bad_file_is_reported_and_the_others_still_import(pages, settings):
@@ -59,9 +67,9 @@ def test_a_bad_file_is_reported_and_the_others_still_import(pages, settings):
     pages_big.write_bytes("到2025年覆盖率将达到60%以上。".encode() * 60000)
     lines = [json.loads(line) for line in run(pages, "--json").splitlines()]
     by_name = {line["file"].rsplit("/", 1)[-1]: line for line in lines}
-    assert by_name["empty.txt"]["error"] == "file is empty"
-    assert "ZIP archive" in by_name["archive.txt"]["error"]
-    assert "too large" in by_name["huge.html"]["error"]
+    assert by_name["empty.txt"]["error"] == "文件是空的"
+    assert "ZIP 压缩包" in by_name["archive.txt"]["error"]
+    assert "文件太大" in by_name["huge.html"]["error"]
     assert sum(line["status"] == "ok" for line in lines) == 5
     assert Document.objects.count() == 5
 
@@ -71,17 +79,27 @@ def test_the_same_page_twice_in_one_dry_run_is_a_duplicate(tmp_path):
         (tmp_path / name).write_bytes((RAW_DIR / "002_309da62706959858.txt").read_bytes())
     lines = [json.loads(line) for line in run(tmp_path / "a.txt", tmp_path / "b.htm", "--dry-run", "--json").splitlines()]
     assert [line["status"] for line in lines] == ["ok", "duplicate"]
+    assert lines[1]["error"] == f"与本次导入中较早的文件 {tmp_path / 'a.txt'} 是同一页面"
+
+
+def test_the_same_article_in_another_encoding_in_one_dry_run_is_a_duplicate(tmp_path):
+    text = (RAW_DIR / "002_309da62706959858.txt").read_text()
+    (tmp_path / "a.txt").write_text(text)
+    (tmp_path / "b.txt").write_bytes(("\n\n".join(text.splitlines()) + "\n").encode("gb18030"))
+    lines = [json.loads(line) for line in run(tmp_path, "--dry-run", "--json").splitlines()]
+    assert [line["status"] for line in lines] == ["ok", "duplicate"]
+    assert Document.objects.count() == 0
 
 
 def test_a_file_of_another_type_named_directly_is_refused_with_a_reason(tmp_path):
     path = tmp_path / "page.pdf"
     path.write_bytes(b"%PDF-1.4")
     line = json.loads(run(path, "--dry-run", "--json"))
-    assert line["status"] == "error" and "unsupported file type" in line["error"]
+    assert line["status"] == "error" and "不支持的文件类型 “.pdf”" in line["error"]
 
 
 def test_paths_with_no_pages_are_an_error(tmp_path):
-    with pytest.raises(CommandError, match="no .txt"):
+    with pytest.raises(CommandError, match="没有 .txt"):
         run(tmp_path)
-    with pytest.raises(CommandError, match="no such file"):
+    with pytest.raises(CommandError, match="没有这个文件"):
         run(tmp_path / "missing.txt")

@@ -4,10 +4,11 @@ import sys
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 from tqdm import tqdm
 
-from apps.documents.models import text_checksum
 from apps.ingest.draft import Status
+from apps.ingest.duplicates import SeenArticles, same_as_earlier_note
 from apps.ingest.files import UnsupportedFile, page_files, page_read_bytes
 from apps.ingest.parallel import documents_import
 from apps.ingest.services import ImportResult, import_reader
@@ -19,7 +20,7 @@ PROGRESS_BAR_FROM = 5
 class Command(BaseCommand):
     help = (
         "Import captured pages (.txt, .html, .htm files, or folders of them) as draft documents. "
-        "Each file is saved in its own transaction; a page already held (same checksum) is skipped."
+        "Each file is saved in its own transaction; a page already held (the same article) is skipped."
     )
 
     def add_arguments(self, parser):
@@ -36,12 +37,12 @@ class Command(BaseCommand):
     def handle(self, *args, paths, dry_run, json, workers=1, **options):
         files = page_files(paths)
         if not files:
-            raise CommandError("no .txt, .html or .htm files under the paths given")
+            raise CommandError(_("所给路径下没有 .txt、.html 或 .htm 文件"))
         missing = [str(f) for f in files if not f.exists()]
         if missing:
-            raise CommandError(f"no such file: {', '.join(missing)}")
+            raise CommandError(_("没有这个文件:%(paths)s") % {"paths": ", ".join(missing)})
         reader = import_reader()
-        seen: set[str] = set()
+        seen = SeenArticles()
         counts = {Status.OK: 0, Status.DUPLICATE: 0, Status.ERROR: 0}
         # The bar goes to stderr so --json lines on stdout stay clean; tqdm hides it off a terminal.
         bar = tqdm(files, unit="file", file=sys.stderr, disable=None if len(files) >= PROGRESS_BAR_FROM else True)
@@ -54,11 +55,14 @@ class Command(BaseCommand):
             self._report(result, as_json=json, dry_run=dry_run)
         bar.close()
         if not json:
-            verb = "would be created" if dry_run else "created"
-            self.stdout.write(
-                f"{len(files)} files: {counts[Status.OK]} {verb}, {counts[Status.DUPLICATE]} duplicates, "
-                f"{counts[Status.ERROR]} errors."
+            summary = (
+                _("%(files)s 个文件:%(created)s 个可创建,%(duplicates)s 个重复,%(errors)s 个出错。") if dry_run
+                else _("%(files)s 个文件:%(created)s 个已创建,%(duplicates)s 个重复,%(errors)s 个出错。")
             )
+            self.stdout.write(summary % {
+                "files": len(files), "created": counts[Status.OK], "duplicates": counts[Status.DUPLICATE],
+                "errors": counts[Status.ERROR],
+            })
 
     @staticmethod
     def _read(path) -> bytes | Exception:
@@ -67,14 +71,13 @@ class Command(BaseCommand):
         except (UnsupportedFile, OSError) as error:
             return error
 
-    def _mark_repeat(self, result: ImportResult, *, seen) -> ImportResult:
+    def _mark_repeat(self, result: ImportResult, *, seen: SeenArticles) -> ImportResult:
         draft = result.draft
         if draft.status == Status.OK:
             # Within one run the database does not yet hold earlier files on a dry run.
-            checksum = text_checksum(draft.raw_text)
-            if checksum in seen:
-                draft.status, draft.error = Status.DUPLICATE, "same page as an earlier file in this run"
-            seen.add(checksum)
+            earlier = seen.earlier_file(draft)
+            if earlier and result.document is None:
+                draft.status, draft.error = Status.DUPLICATE, same_as_earlier_note(earlier)
         return result
 
     def _report(self, result: ImportResult, *, as_json: bool, dry_run: bool) -> None:
@@ -82,17 +85,19 @@ class Command(BaseCommand):
         if as_json:
             self.stdout.write(json.dumps(draft.as_json(), ensure_ascii=False))
             return
+        values = {"file": draft.file, "reason": draft.error}
         if draft.status == Status.ERROR:
-            self.stdout.write(self.style.ERROR(f"error      {draft.file}: {draft.error}"))
+            self.stdout.write(self.style.ERROR(_("出错   %(file)s:%(reason)s") % values))
         elif draft.status == Status.DUPLICATE:
-            self.stdout.write(self.style.WARNING(f"duplicate  {draft.file}: {draft.error}, nothing created"))
+            self.stdout.write(self.style.WARNING(_("重复   %(file)s:%(reason)s,未创建") % values))
         else:
-            what = f"{len(draft.targets)} targets, {len(draft.observations)} observations"
+            values.update(title=draft.document.title, targets=len(draft.targets), observations=len(draft.observations))
             if dry_run:
-                self.stdout.write(f"would create {draft.file}: “{draft.document.title}” ({what})")
+                self.stdout.write(_("可创建 %(file)s:“%(title)s”(%(targets)s 个目标,%(observations)s 个观测值)") % values)
             else:
+                values.update(id=result.document.pk, title=result.document.title)
                 self.stdout.write(self.style.SUCCESS(
-                    f"created    {draft.file}: document {result.document.pk} “{result.document.title}” ({what})"
+                    _("已创建 %(file)s:文件 %(id)s “%(title)s”(%(targets)s 个目标,%(observations)s 个观测值)") % values
                 ))
             for warning in draft.warnings:
-                self.stdout.write(f"           ! {warning}")
+                self.stdout.write(f"       ! {warning}")
