@@ -59,12 +59,15 @@ def _admin_execute(sql: str) -> None:
 
 
 def pages(repeat: int, tag: str) -> list[tuple[str, bytes]]:
-    """The seed pages ``repeat`` times, each copy distinct (``tag`` keeps runs apart)."""
+    """The seed pages ``repeat`` times, each copy distinct (``tag`` keeps runs apart).
+
+    The mark goes inside the article: a line added at the end would be the same article to the
+    importer's content fingerprint, and every copy after the first a duplicate."""
     from apps.demo.seeds.schema import RAW_DIR
 
     seeds = sorted(RAW_DIR.iterdir())
     return [
-        (f"{n:04d}-{path.name}", path.read_bytes() + f"\n副本 {tag} {n}\n".encode())
+        (f"{n:04d}-{path.name}", path.read_bytes().replace("。".encode(), f"。副本{tag}{n}。".encode(), 1))
         for n in range(repeat)
         for path in seeds
     ]

@@ -7,6 +7,8 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from apps.ingest.extract.regions import is_above
+
 from apps.ingest.notes import Note
 
 
@@ -40,6 +42,11 @@ class DocumentDraft:
     source_site: str = ""
     # Towns and townships (镇, 乡, 街道): no GB/T 2260 code, so no Region; listed with a null code.
     localities: list[str] = field(default_factory=list)
+
+    def specific_region_codes(self) -> list[str]:
+        """The places named, less those that only contain another one named (江苏省 beside 海陵区)."""
+        codes = [r.code for r in self.regions]
+        return [code for code in codes if not any(is_above(code, other) for other in codes)]
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from apps.ingest.extract.figures import PageContext, figures_find
 from apps.ingest.extract.initiatives import Term, initiatives_find
 from apps.ingest.extract.labels import labelled_fields
 from apps.ingest.extract.localities import localities_find
-from apps.ingest.extract.regions import Place, RegionMatcher, is_above, short_name
+from apps.ingest.extract.regions import Place, RegionMatcher, short_name
 from apps.ingest.extract.replies import proposal_read, reply_read
 from apps.ingest.extract.text import CJK
 from apps.ingest.notes import N_, Note, note
@@ -115,8 +115,8 @@ def _organization(draft: Draft, lines: list[str], clean: CleanPage, reader: Read
 def _context(draft: Draft, damaged: bool) -> PageContext:
     """What figure extraction knows of the page; its places are the most specific ones named."""
     document = draft.document
-    codes = [r.code for r in document.regions]
-    places = [r for r in document.regions if not any(other != r.code and is_above(r.code, other) for other in codes)]
+    specific = document.specific_region_codes()
+    places = [r for r in document.regions if r.code in specific]
     day = document.publish_date or (draft.reply.reply_date if draft.reply else None)
     return PageContext(
         doc_type=document.doc_type,
@@ -134,7 +134,7 @@ def page_read(raw: bytes, *, filename: str, reader: Reader) -> Draft:
     try:
         decoded = page_decode(raw, max_bytes=reader.max_bytes)
     except DecodeError as error:
-        draft.status, draft.error = Status.ERROR, str(error)
+        draft.status, draft.error = Status.ERROR, error.note
         return draft
     draft.raw_text, draft.encoding = decoded.text, decoded.encoding
     clean = page_clean(decoded.text)

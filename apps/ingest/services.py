@@ -26,6 +26,12 @@ from apps.regions.services import region_table
 from apps.targets.models import Indicator, Observation, Target
 
 DRAFT = CurationStatus.DRAFT
+# The level a session's name starts with when it names no place: 市政协…, 县十六届人大….
+SESSION_LEVELS = {"省": "province", "市": "prefecture", "州": "prefecture", "区": "county", "县": "county"}
+
+
+def region_level(code: str) -> str:
+    return "province" if code.endswith("0000") else "prefecture" if code.endswith("00") else "county"
 ORGANIZATION_KINDS = [
     ("教育厅", OrganizationKind.EDUCATION_DEPARTMENT),
     ("教育局", OrganizationKind.EDUCATION_BUREAU),
@@ -156,7 +162,21 @@ class _DraftWriter:
         return notes
 
     def _proposal_region(self) -> Region | None:
-        codes = [r.code for r in self.draft.document.regions]
+        """Where the session sits: the place its name gives (`贵州省人大…`), the page's place at the
+        level it names (`市政协…` on a county's page is the county's city), else the page's own place."""
+        codes = self.draft.document.specific_region_codes()
+        session = self.draft.proposal.session if self.draft.proposal else ""
+        named = self.reader.matcher.find(session)[0]
+        if named:
+            self._regions_ensure([named[-1].code, *self.regions])
+            return self.regions.get(named[-1].code)
+        level = SESSION_LEVELS.get(session[:1])
+        for code in codes:
+            place = self.reader.matcher.places.get(code)
+            chain = [place, *self.reader.matcher.ancestors(place)] if place else []
+            at_level = next((p for p in chain if region_level(p.code) == level), None)
+            if at_level is not None:
+                return self.regions.get(at_level.code)
         return self.regions.get(codes[0]) if codes else None
 
     def _bulk_create(self, model, rows: list) -> list:
@@ -220,10 +240,8 @@ class _DraftWriter:
         # get_or_create: an import running beside this one may be creating the same proposal.
         proposal = self.proposal_match.held or Proposal.objects.get_or_create(
             kind=proposal_spec.kind, session=proposal_spec.session[:128], number=proposal_spec.number[:32],
-            defaults={
-                "title": (proposal_spec.title or document.title)[:300], "region": self._proposal_region(),
-                "status": DRAFT,
-            },
+            region=self._proposal_region(),
+            defaults={"title": (proposal_spec.title or document.title)[:300], "status": DRAFT},
         )[0]
         has_lead = proposal.proposers.filter(is_lead=True).exists()
         for proposer in proposal_spec.proposers:
@@ -232,7 +250,7 @@ class _DraftWriter:
                 defaults={"role": proposer.role or "", "is_lead": not has_lead},
             )
             has_lead = has_lead or made
-        Reply.objects.create(
+        reply = Reply.objects.create(
             proposal=proposal,
             responding_organization=document.organization,
             reply_date=reply_spec.reply_date,
@@ -242,15 +260,17 @@ class _DraftWriter:
             signer=reply_spec.signer[:64],
             contact=reply_spec.contact[:128],
             copy_to=list(reply_spec.copy_to),
+            result_scheme=reply_spec.result_text[:200],
             document=document,
             status=DRAFT,
         )
+        reply.co_handling_organizations.add(*filter(None, map(self._organization, reply_spec.co_handling)))
 
     def _initiatives(self, document: Document) -> dict[str, Initiative]:
         """Link the initiatives mentioned: vocabulary entries are generic (no region), programmes
         the page names belong to its first region."""
         vocabulary = {term.name: term for term in self.reader.vocabulary}
-        codes = [r.code for r in self.draft.document.regions]
+        codes = self.draft.document.specific_region_codes()
         wanted = {}
         for name in self.draft.initiatives:
             term = vocabulary.get(name)

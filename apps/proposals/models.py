@@ -57,7 +57,10 @@ class Proposal(CuratedModel):
         verbose_name_plural = _("提案/建议")
         ordering = ["-id"]
         constraints = [
-            models.UniqueConstraint(fields=["kind", "session", "number"], name="proposal_number_unique_in_session"),
+            # Per region: a session named relatively (县十六届人大一次会议) recurs in every county.
+            models.UniqueConstraint(
+                fields=["kind", "session", "number", "region"], name="proposal_number_unique_in_session"
+            ),
         ]
 
     def __str__(self):

@@ -226,7 +226,8 @@ def _co_handling(text: str, fields: dict[str, str]) -> list[str]:
     for pattern in CO_HANDLING:
         match = pattern.search(text)
         if match:
-            return [u for u in re.split(r"[、和]", match.group("units")) if len(u) >= 2]
+            # 和 joins two units only after a unit's name ends: 县发展和改革局 is one.
+            return [u for u in re.split(r"、|(?<=[局委办厅队所院会部心])和", match.group("units")) if len(u) >= 2]
     return []
 
 

@@ -19,7 +19,6 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 
 from apps.ingest.draft import Draft
-from apps.ingest.extract.regions import is_above
 from apps.ingest.numbers import MAGNITUDES
 
 INDICATOR_SIMILARITY = 0.5
@@ -115,9 +114,7 @@ def page_compare(report: Report, draft: Draft, seed) -> None:
     report.scalar("document.doc_type", page, document.doc_type, str(spec.doc_type))
     report.scalar("document.publish_date", page, document.publish_date, spec.publish_date)
     # The curated reading lists the most specific places; the importer also keeps the parents the page names.
-    codes = [r.code for r in document.regions]
-    specific = [code for code in codes if not any(is_above(code, other) for other in codes)]
-    report.items("document.regions", page, specific, list(spec.regions))
+    report.items("document.regions", page, document.specific_region_codes(), list(spec.regions))
     report.scalar("document.organization", page, document.organization, spec.organization.name if spec.organization else "")
     report.scalar("document.doc_number", page, document.doc_number, spec.doc_number)
     report.scalar("document.source_site", page, document.source_site, spec.source_site)

@@ -75,8 +75,9 @@ def test_an_existing_region_table_is_used_as_it_is(seed_bytes):
     city = PrefectureFactory(code="321200", name="泰州市")
     CountyFactory(code="321202", name="海陵区", parent=city)
     document = document_import(raw=seed_bytes["002_309da62706959858.txt"], filename="002.txt").document
-    assert list(document.regions.values_list("code", flat=True)) == ["321202"]
-    assert Region.objects.count() == 3
+    # The page names 江苏省泰州市海陵区: the province is added, the held city and district are used.
+    assert list(document.regions.values_list("code", flat=True)) == ["320000", "321200", "321202"]
+    assert Region.objects.count() == 3 and Region.objects.get(code="321202").parent_id == "321200"
 
 
 def test_importing_the_same_page_again_creates_nothing_and_says_so(seed_bytes):

@@ -95,15 +95,14 @@ def test_the_same_reply_letter_in_another_page_adds_no_second_reply(seed_bytes):
     )
 
 
-def test_a_proposal_of_the_same_session_and_number_in_another_region_is_not_joined(seed_bytes):
+def test_a_proposal_of_the_same_session_and_number_in_another_region_is_another_proposal(seed_bytes):
     PrefectureFactory(code="130400", name="邯郸市", parent=ProvinceFactory(code="130000", name="河北省"))
     elsewhere = ProposalFactory(
         kind="suggestion", session="邯郸市第十五届人民代表大会", number="76",
         region=PrefectureFactory(code="320100", name="南京市"),
     )
     result = document_import(raw=seed_bytes[REPLY], filename="003.txt")
-    assert result.status == "ok" and not Reply.objects.exists()
-    assert Proposal.objects.get() == elsewhere
-    assert "南京市已有提案/建议 邯郸市第十五届人民代表大会 第76号,同一届次、编号不能再建:这份答复未关联提案" in [
-        note_text(w) for w in result.document.import_warnings
-    ]
+    assert result.status == "ok"
+    reply = Reply.objects.get()
+    assert reply.proposal != elsewhere and reply.proposal.region_id == "130400"
+    assert not elsewhere.replies.exists()
