@@ -180,7 +180,8 @@ def page_read(raw: bytes, *, filename: str, reader: Reader) -> Draft:
     draft.document.organization = _organization(draft, body_lines, clean, reader, fields)
     if draft.reply is not None:
         _reply_complete(draft.reply, draft.document)
-    draft.document.cites = citations_find(body, own_doc_number=doc_number)
+    own_titles = {draft.proposal.title} if draft.proposal else set()
+    draft.document.cites = [c for c in citations_find(body, own_doc_number=doc_number) if c.title not in own_titles]
     draft.initiatives = initiatives_find(body, reader.vocabulary, [r.name for r in draft.document.regions])
     damaged = clean.pinyin_artefacts > 0
     draft.targets, draft.observations = figures_find(body, _context(draft, damaged))

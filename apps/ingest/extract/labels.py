@@ -29,6 +29,7 @@ LABELS = {
     "reply_date": ("答复时间", "答复日期", "办结时间"),
     "result": ("办理类型", "办理结果", "答复类别", "答复类型", "办复类型", "办理类别", "类别"),
     "signer": ("签发人", "领导签发"),
+    "disclosure": ("是否同意公开", "是否公开", "公开属性"),
 }
 LABEL_FIELD = {label: name for name, labels in LABELS.items() for label in labels}
 SPACED = r"\s*".join

@@ -118,7 +118,7 @@ def _proposers(opening: list[str], text: str, fields: dict[str, str]) -> tuple[l
             count = salutation.group("count") or ""
             if count:
                 notes.append(note(N_("“%(printed)s”:联名人未逐一列出,只记录了领衔人"),
-                                  printed=f"{names[0]}{count}{salutation.group('role')}"))
+                                  printed=f"{salutation.group('names')}{count}{salutation.group('role')}"))
             role = None if salutation.group("role") == "同志" else salutation.group("role")
             return [ProposerDraft(name=name, role=role) for name in names], role, notes
         group = GROUP_SALUTATION.match(line.strip())
