@@ -7,6 +7,8 @@ from apps.ingest.clean import CleanPage, page_clean
 from apps.ingest.decode import DecodeError, page_decode
 from apps.ingest.draft import Draft, DocumentDraft, PlaceRef, ReplyDraft, Status
 from apps.ingest.extract import metadata
+from apps.ingest.extract.doc_types import doc_type_guess
+from apps.ingest.extract.header import Header, dateline, header_read
 from apps.ingest.extract.citations import citations_find
 from apps.ingest.extract.figures import PageContext, figures_find
 from apps.ingest.extract.initiatives import Term, initiatives_find
@@ -58,7 +60,7 @@ def _not_an_article(clean: CleanPage) -> Note | None:
     return None
 
 
-def _body_lines(lines: list[str], header: metadata.Header) -> list[str]:
+def _body_lines(lines: list[str], header: Header) -> list[str]:
     furniture = {*header.byline_lines, *header.title_lines[1:], *header.labelled_lines}
     kept = [line for i, line in enumerate(lines) if i >= header.title_line and i not in furniture]
     if kept and header.title and header.title not in kept[0] and kept[0].startswith(header.title.split(":")[0]):
@@ -145,12 +147,12 @@ def page_read(raw: bytes, *, filename: str, reader: Reader) -> Draft:
 
     lines = clean.text.split("\n")
     fields = labelled_fields(clean.full_text.split("\n"))
-    header = metadata.header_read(lines, clean.html_title, fields)
+    header = header_read(lines, clean.html_title, fields)
     body_lines = _body_lines(lines, header)
     body = "\n".join(body_lines)
     draft.clean_text = "\n\n".join(body_lines)
-    dated = bool(header.byline_lines) or metadata.dateline(body_lines[:3]) is not None
-    doc_type = metadata.doc_type_guess(header.title, body, dated)
+    dated = bool(header.byline_lines) or dateline(body_lines[:3]) is not None
+    doc_type = doc_type_guess(header.title, body, dated)
     places, region_notes = reader.matcher.find(body)
     masked = MASKED_PLACE.search(body)
     if not places and masked:

@@ -11,13 +11,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from apps.ingest.clean import remove_pinyin_artefacts, to_simplified
+from apps.ingest.clean import normalise, remove_pinyin_artefacts, to_simplified
 from apps.ingest.draft import Draft
 from apps.ingest.quality.key import PageKey
 
 QUOTES_AND_SPACE = re.compile(r"[\s“”‘’《》\"'「」]")
-BRACKETS = str.maketrans({"[": "〔", "]": "〕", "(": "〔", ")": "〕", "【": "〔", "】": "〕", "﹝": "〔", "﹞": "〕",
-                          "(": "〔", ")": "〕", "[": "〔", "]": "〕"})
+BRACKETS = str.maketrans("[]()【】﹝﹞", "〔〕〔〕〔〕〔〕")  # full-width forms are made ASCII first
 # 张三等5名, 李四等六位: the lead name, then the count of co-signers.
 CO_SIGNER_COUNT = re.compile(r"等([\d一二三四五六七八九十]+[名位人]?)?(代表|委员)?$")
 PLACE_SUFFIX = re.compile(r"(自治[区州县旗]|特别行政区|地区|新区|省|市|区|县|州|盟|旗|镇|乡|街道)$")
@@ -30,7 +29,7 @@ def plain(text: str | None) -> str:
 
 
 def doc_number_plain(text: str | None) -> str:
-    return plain(text).translate(BRACKETS)
+    return plain(normalise(text or "")).translate(BRACKETS)
 
 
 def names(proposers: str | None) -> set[str]:

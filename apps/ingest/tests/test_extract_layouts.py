@@ -9,7 +9,9 @@ import pytest
 
 from apps.ingest.extract.labels import labelled_fields
 from apps.ingest.extract.localities import localities_find
-from apps.ingest.extract.metadata import doc_type_guess, header_read, own_doc_number
+from apps.ingest.extract.doc_types import doc_type_guess
+from apps.ingest.extract.header import header_read
+from apps.ingest.extract.metadata import own_doc_number
 from apps.ingest.pipeline import page_read
 
 BODY = "我局高度重视,组织人员实地调研,现将有关情况说明如下,希望继续关心支持教育事业的发展。"

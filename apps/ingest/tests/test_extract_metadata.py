@@ -4,7 +4,8 @@ import datetime
 import pytest
 
 from apps.ingest.extract.citations import citations_find
-from apps.ingest.extract.metadata import header_read, own_doc_number
+from apps.ingest.extract.header import header_read
+from apps.ingest.extract.metadata import own_doc_number
 from apps.ingest.extract.replies import copy_to_split, proposal_read, reply_date_read
 from apps.ingest.extract.text import read_damaged_date
 
