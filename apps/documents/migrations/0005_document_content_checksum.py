@@ -33,22 +33,30 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.AddField(
-            model_name="document",
-            name="content_checksum",
-            field=models.CharField(
-                blank=True, db_index=True, editable=False, max_length=64, verbose_name="正文校验和"
-            ),
+        *(
+            migrations.AddField(
+                model_name=model,
+                name="content_checksum",
+                field=models.CharField(blank=True, editable=False, max_length=64, verbose_name="正文校验和"),
+            )
+            for model in ("document", "historicaldocument")
         ),
-        migrations.AddField(
-            model_name="document",
-            name="content_head",
-            field=models.CharField(blank=True, db_index=True, editable=False, max_length=64),
+        *(
+            migrations.AddField(
+                model_name=model, name=name, field=models.CharField(blank=True, editable=False, max_length=64),
+            )
+            for model in ("document", "historicaldocument")
+            for name in ("content_head", "content_tail")
         ),
-        migrations.AddField(
+        migrations.AddIndex(
             model_name="document",
-            name="content_tail",
-            field=models.CharField(blank=True, db_index=True, editable=False, max_length=64),
+            index=models.Index(fields=["content_checksum"], name="document_content_checksum_idx"),
+        ),
+        migrations.AddIndex(
+            model_name="document", index=models.Index(fields=["content_head"], name="document_content_head_idx"),
+        ),
+        migrations.AddIndex(
+            model_name="document", index=models.Index(fields=["content_tail"], name="document_content_tail_idx"),
         ),
         migrations.RunPython(fingerprints_fill, migrations.RunPython.noop, elidable=True),
     ]
