@@ -33,8 +33,8 @@ class DocumentFilter(CuratedFilterSet):
     )
     doc_type = django_filters.ChoiceFilter(
         choices=DocumentType.choices,
-        help_text="Type: reply (答复), annual_goals (年度目标/工作要点), work_report (工作汇报), news (新闻报道), "
-                  "policy (政策文件), other.",
+        help_text="Type: reply (答复), annual_goals (年度目标/工作要点), plan (规划/行动方案), work_report (工作汇报), "
+                  "news (新闻报道), policy (政策文件), other.",
     )
     organization = django_filters.ModelChoiceFilter(
         queryset=Organization.objects.all(), help_text="Documents issued by the organization with this id.",

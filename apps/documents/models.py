@@ -17,6 +17,7 @@ from apps.regions.models import code_prefix
 class DocumentType(models.TextChoices):
     REPLY = "reply", _("提案/建议答复")
     ANNUAL_GOALS = "annual_goals", _("年度目标/工作要点")
+    PLAN = "plan", _("规划/行动方案")
     WORK_REPORT = "work_report", _("工作汇报")
     NEWS = "news", _("新闻报道")
     POLICY = "policy", _("政策文件")

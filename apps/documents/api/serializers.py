@@ -10,7 +10,7 @@ from apps.targets.api.serializers import ObservationSummarySerializer, TargetSum
 
 DESCRIPTIONS = {
     "title": "Title of the document.",
-    "doc_type": "Type: reply, annual_goals, work_report, news, policy or other.",
+    "doc_type": "Type: reply, annual_goals, plan, work_report, news, policy or other.",
     "doc_type_display": "The type in Chinese.",
     "publish_date": "Date the page was published (not the page header's 'today').",
     "doc_number": "文号 as printed, e.g. 邯教办〔2018〕57号; empty if none.",

@@ -49,7 +49,7 @@ class MentioningDocumentSerializer(ApiModelSerializer):
         fields = ["url", "id", "title", "doc_type", "publish_date"]
         descriptions = {
             "title": "Title of the document.",
-            "doc_type": "Type of document (reply, annual_goals, work_report, news, policy, other).",
+            "doc_type": "Type of document (reply, annual_goals, plan, work_report, news, policy, other).",
             "publish_date": "Date the page was published.",
         }
 
