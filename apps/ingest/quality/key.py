@@ -36,6 +36,21 @@ class ProposalKey:
 
 
 @dataclass(frozen=True)
+class FigureKey:
+    """A target (``year`` its deadline) or an observation (``year`` that of its date) as read by hand;
+    ``region`` is set where the page covers several places."""
+
+    value: object
+    unit: str
+    year: int | None
+    quote: str
+    comparator: str | None = None
+    value_high: object = None
+    region: str | None = None
+    indicator: str = ""
+
+
+@dataclass(frozen=True)
 class PageKey:
     name: str
     path: Path
@@ -46,6 +61,8 @@ class PageKey:
     proposal: ProposalKey | None = None
     result_code: str | None = None
     reply_doc_number: str | None = None
+    targets: list[FigureKey] = field(default_factory=list)
+    observations: list[FigureKey] = field(default_factory=list)
     extra: dict = field(default_factory=dict, compare=False)
 
 
@@ -73,8 +90,33 @@ def seed_keys() -> list[PageKey]:
             ),
             result_code=str(proposal.reply.result_code) or None if proposal else None,
             reply_doc_number=proposal.reply.doc_number or None if proposal else None,
+            targets=[_seed_target(t, region_names, several=len(document.regions) > 1) for t in seed.targets],
+            observations=[
+                FigureKey(o.value, o.indicator.unit, o.observed_on.year, o.quote, indicator=o.indicator.name)
+                for o in seed.observations
+            ],
         ))
     return keys
+
+
+def _seed_target(spec, region_names: dict[str, str], *, several: bool) -> FigureKey:
+    return FigureKey(
+        spec.value, spec.unit or spec.indicator.unit, spec.deadline_year, spec.quote, comparator=str(spec.comparator),
+        value_high=spec.value_max, region=region_names.get(spec.region) if several and spec.region else None,
+        indicator=spec.indicator.name,
+    )
+
+
+def _dev_figures(entries: list[dict] | None, year: str) -> list[FigureKey]:
+    return [
+        FigureKey(
+            entry["value"], entry.get("unit") or "", entry.get(year), entry.get("quote", ""),
+            comparator=entry.get("comparator"), value_high=entry.get("value_high"), region=entry.get("region"),
+            indicator=entry.get("indicator", ""),
+        )
+        for entry in entries or []
+        if entry.get("value") is not None
+    ]
 
 
 def dev_keys(directory: Path) -> list[PageKey]:
@@ -103,6 +145,8 @@ def dev_keys(directory: Path) -> list[PageKey]:
                 ),
                 result_code=reply.get("result_code"),
                 reply_doc_number=reply.get("doc_number"),
+                targets=_dev_figures(entry.get("targets"), "deadline_year"),
+                observations=_dev_figures(entry.get("observations"), "year"),
                 extra=entry,
             ))
     return keys

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand
 
 from apps.demo.seeds import SEEDS
 from apps.ingest.quality.fields import Scorecard, scorecard_lines
+from apps.ingest.quality.figures import FigureScore, figure_lines
 from apps.ingest.quality.key import dev_corpus_dir, dev_keys, seed_keys
 from apps.ingest.quality.seeds import report_lines, seeds_compare
 from apps.ingest.services import document_import, import_reader
@@ -33,18 +34,23 @@ class Command(BaseCommand):
             sets.append((f"dev corpus ({corpus})", dev))
         else:
             self.stdout.write(f"no dev corpus at {corpus}: the seed pages alone")
+        region_names = {code: place.name for code, place in reader.matcher.places.items()}
         drafts = {}
         for title, keys in sets:
-            card = Scorecard()
+            card, figures = Scorecard(), FigureScore()
             for key in keys:
                 draft = document_import(raw=key.path.read_bytes(), filename=key.path.name, dry_run=True, reader=reader).draft
                 drafts[key.path.name] = draft
                 card.add(key, draft)
+                figures.add(key, draft, region_names)
             self.stdout.write("\n".join(scorecard_lines(f"{title}: {len(keys)} pages", card)))
             for line in card.refused:
                 self.stdout.write(f"  refused {line}")
             if mistakes:
                 self.stdout.write("\n".join(f"    {line}" for line in card.mistakes))
+            self.stdout.write("\n".join(figure_lines("targets and observations", figures)))
+            if mistakes:
+                self.stdout.write("\n".join(f"    {line}" for line in figures.mistakes))
             self.stdout.write("")
         if seeds_detail:
             report = seeds_compare(drafts, SEEDS)
