@@ -10,7 +10,7 @@ from apps.ingest.extract import metadata
 from apps.ingest.extract.doc_types import doc_type_guess
 from apps.ingest.extract.header import Header, dateline, header_read
 from apps.ingest.extract.citations import citations_find
-from apps.ingest.extract.figures import PageContext, figures_find
+from apps.ingest.extract.figures import PageContext, figures_find, titled_year
 from apps.ingest.extract.initiatives import Term, initiatives_find
 from apps.ingest.extract.labels import labelled_fields
 from apps.ingest.extract.localities import localities_find
@@ -122,7 +122,7 @@ def _context(draft: Draft, damaged: bool) -> PageContext:
     day = document.publish_date or (draft.reply.reply_date if draft.reply else None)
     return PageContext(
         doc_type=document.doc_type,
-        page_year=day.year if day else None,
+        page_year=titled_year(document.title, document.doc_type) or (day.year if day else None),
         doc_date=day,
         regions=places,
         region_names={r.code: tuple(n for n in (r.name, short_name(r.name)) if n) for r in places},
@@ -186,7 +186,9 @@ def page_read(raw: bytes, *, filename: str, reader: Reader) -> Draft:
     draft.document.cites = [c for c in citations_find(body, own_doc_number=doc_number) if c.title not in own_titles]
     draft.initiatives = initiatives_find(body, reader.vocabulary, [r.name for r in draft.document.regions])
     damaged = clean.pinyin_artefacts > 0
-    draft.targets, draft.observations = figures_find(body, _context(draft, damaged))
+    # The headline restates the text's figures: they are read where the text gives them.
+    text = "\n".join(body_lines[1:]) if body_lines and body_lines[0] == header.title else body
+    draft.targets, draft.observations = figures_find(text, _context(draft, damaged))
     _page_warnings(draft, clean, damaged)
     return draft
 

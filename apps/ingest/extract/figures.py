@@ -29,7 +29,13 @@ FIVE_YEAR_PLANS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十
 PLAN_HEADING = re.compile(r"(下步工作|下一步工作|下一步打算|下半年重点工作|下阶段工作|工作打算|工作计划|今后工作)")
 REPORT_HEADING = re.compile(r"(工作亮点|主要做法|建设情况|工作情况|存在的问题)")
 SECTION_MARK = re.compile(r"(?<![\u4e00-\u9fff\d])([一二三四五六七八九十]+、)")
-PLAN_TYPES = {"annual_goals", "news", "policy"}
+PLAN_TYPES = {"annual_goals", "plan", "news", "policy"}
+# The year an annual-goals page is for (`2011年教育局工作计划要点`) and a plan's last year
+# (`…行动计划(2017—2020年)`, `“十四五”…规划`): the deadline of what it sets without one.
+TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+TITLE_RANGE = re.compile(r"(?:19|20)\d\d\s*[-—–至]\s*((?:19|20)\d\d)")
+# `得10分`: the points a scoring table awards, not an amount.
+SCORE = re.compile(r"得\s*$")
 # Words after a number that make it part of a name or a framework, not an amount.
 FRAMEWORK_NOUN = re.compile(r"^(清单|方面|环节|举措|措施|大任务|项任务|门|大行动|条措施)")
 SINGULAR_UNITS = {"个", "所", "家", "座", "项", "支", "套"}
@@ -62,6 +68,18 @@ class _Cursor:
     region: str | None
     year: int | None = None
     year_is_past: bool = False
+
+
+def titled_year(title: str, doc_type: str) -> int | None:
+    """The year an annual page's title names, or a plan's end year; None on other pages."""
+    if doc_type == "plan":
+        ranged = TITLE_RANGE.search(title)
+        plans = [year for name, year in FIVE_YEAR_PLANS.items() if name in title]
+        return int(ranged.group(1)) if ranged else (plans[0] if plans else None)
+    if doc_type == "annual_goals":
+        years = TITLE_YEAR.findall(title)
+        return int(years[0]) if years else None
+    return None
 
 
 def _depth_at(sentence: str, position: int) -> int:
@@ -102,9 +120,12 @@ def _is_target(before: str, clause_text: str, cursor: _Cursor, context: PageCont
     future, past = _latest(FUTURE, before), _latest(PAST, before)
     if not cursor.plan:
         past = max(past, _latest(REPORTING, before))
+    written = min((y for y in (context.page_year, context.doc_date.year if context.doc_date else None) if y), default=None)
     for match in YEAR.finditer(before):
         year = int(match.group(1))
         if context.page_year and year < context.page_year and not DEADLINE.match(before[match.start() - 1:]):
+            past = max(past, match.start())
+        elif written and year < written:  # `提高到2020年的86.7%` in a plan written in 2022
             past = max(past, match.start())
     if future > past:
         return True
@@ -151,6 +172,8 @@ def _skip(sentence: str, quantity: Quantity) -> bool:
         return True
     if quantity.unit in SINGULAR_UNITS and quantity.value == 1 and quantity.comparator == "eq":
         return True  # 建成1个…中心: an article, not an amount
+    if quantity.unit == "分" and SCORE.search(sentence[: quantity.start]):
+        return True
     return bool(re.search(r"由(去年|上年|原来)?的?\s*$", sentence[: quantity.start]))
 
 
@@ -204,9 +227,18 @@ def figures_find(body: str, context: PageContext) -> tuple[list[TargetDraft], li
             continue  # a heading: 钟楼区:5个“再出发”实现民生跃升
         for sentence in sentences(paragraph):
             _sentence_figures(sentence.text, cursor, context, targets, observations)
+            _carry_deadline(sentence.text, cursor, context)
         if cursor.year is not None and cursor.year_is_past and context.doc_type in PLAN_TYPES:
             cursor.year = None  # a look back at last year lasts one paragraph on a goals page
     return targets, observations
+
+
+def _carry_deadline(sentence: str, cursor: _Cursor, context: PageContext) -> None:
+    """`到2025年,…达到97%以上。九年义务教育巩固率超过97%…`: a deadline holds for the paragraph."""
+    years = [int(m.group(1) or m.group(2)) for m in DEADLINE.finditer(sentence)]
+    written = context.doc_date.year if context.doc_date else None
+    if years and (written is None or years[-1] >= written):
+        cursor.year, cursor.year_is_past = years[-1], False
 
 
 def _sentence_figures(sentence, cursor, context, targets, observations):
