@@ -24,10 +24,16 @@ REPORTING = re.compile(r"目前|现有|均超|共有|涵盖|增加到|由")
 GOAL = re.compile(r"^\s*的目标")
 NORMATIVE = re.compile(r"不低于|不少于|至少|不超过|不高于")
 YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+SENTENCE_YEAR = re.compile(r"^\s*[^,。]{0,4}?((?:19|20)\d\d)\s*年(?!\d)")
 DEADLINE = re.compile(r"(?:到|至|截至)\s*((?:19|20)\d\d)\s*年|((?:19|20)\d\d)\s*年(?:底)?前")
 FIVE_YEAR_PLANS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
-PLAN_HEADING = re.compile(r"(下步工作|下一步工作|下一步打算|下半年重点工作|下阶段工作|工作打算|工作计划|今后工作)")
-REPORT_HEADING = re.compile(r"(工作亮点|主要做法|建设情况|工作情况|存在的问题)")
+PLAN_HEADING = re.compile(
+    r"(下步工作|下一步工作|下一步打算|下半年重点工作|下阶段工作|工作打算|工作计划|今后工作|主要目标|发展目标|总体目标|目标任务"
+    r"|重点任务|主要任务|具体目标|工作目标)"
+)
+REPORT_HEADING = re.compile(
+    r"(工作亮点|主要做法|建设情况|工作情况|存在的问题|现实基础|发展基础|发展环境|工作回顾|主要成就|取得的成绩|工作成效|基本情况|现状|办理情况)"
+)
 SECTION_MARK = re.compile(r"(?<![\u4e00-\u9fff\d])([一二三四五六七八九十]+、)")
 PLAN_TYPES = {"annual_goals", "plan", "news", "policy"}
 # The year an annual-goals page is for (`2011年教育局工作计划要点`) and a plan's last year
@@ -141,6 +147,9 @@ def _deadline(before: str, sentence: str, cursor: _Cursor, context: PageContext)
     explicit = [int(m.group(1) or m.group(2)) for m in DEADLINE.finditer(before)]
     if explicit:
         return explicit[-1], True
+    leading = SENTENCE_YEAR.match(sentence)
+    if leading:  # `2020年,省定优秀标准学校达80%以上`: a target sentence opened by its year
+        return int(leading.group(1)), True
     for plan, year in FIVE_YEAR_PLANS.items():
         if plan in sentence and "目标" in sentence:
             return year, True

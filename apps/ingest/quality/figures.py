@@ -14,8 +14,10 @@ from apps.ingest.draft import Draft
 from apps.ingest.numbers import MAGNITUDES
 from apps.ingest.quality.key import FigureKey, PageKey
 
-# The reading writes comparators as symbols; the importer as names. 超过 (>) is read as ≥.
-COMPARATORS = {">=": "gte", ">": "gte", "<=": "lte", "<": "lte", "=": "eq", "≈": "approx", "~": "approx"}
+# The dev reading writes four symbols; the importer's names are finer (左右, a range, 保持, 提高 N):
+# each is counted as the symbol it falls under there. 超过 (>) is read as ≥.
+SYMBOLS = {">": ">=", "<": "<="}
+COARSE = {"gte": ">=", "lte": "<=", "eq": "=", "approx": "=", "range": "=", "increase_by": "=", "decrease_by": "="}
 
 
 def bare(value, unit: str) -> Decimal | None:
@@ -87,7 +89,7 @@ class FigureScore:
             self.mistakes.append(f"{key.name} {kind} extra: {figure.value}{figure.unit} “{figure.quote[:60]}”")
 
     def _read_well(self, key: PageKey, spec: FigureKey, figure, count: FigureCount, region_names) -> None:
-        if spec.comparator is None or COMPARATORS.get(spec.comparator, spec.comparator) == figure.comparator:
+        if spec.comparator is None or _comparator_same(spec.comparator, figure):
             count.comparator_right += 1
         else:
             self.mistakes.append(f"{key.name} target comparator: {spec.comparator} → {figure.comparator} “{spec.quote[:40]}”")
@@ -102,6 +104,14 @@ class FigureScore:
                 count.region_right += 1
             else:
                 self.mistakes.append(f"{key.name} target region: {spec.region} → {got or None} “{spec.quote[:40]}”")
+
+
+def _comparator_same(wanted: str, figure) -> bool:
+    """The seeds' reading uses the importer's names; the dev reading four symbols."""
+    if wanted == figure.comparator:
+        return True
+    held = ">=" if figure.comparator == "maintain" and "以上" in figure.quote else "="
+    return SYMBOLS.get(wanted, wanted) == COARSE.get(figure.comparator, held)
 
 
 def _same(figure, spec: FigureKey, kind: str) -> bool:
