@@ -24,6 +24,7 @@ REPORTING = re.compile(r"目前|现有|均超|共有|涵盖|增加到|由")
 GOAL = re.compile(r"^\s*的目标")
 NORMATIVE = re.compile(r"不低于|不少于|至少|不超过|不高于")
 YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+LIST_JOINER = re.compile(r"\s*(、|和|及|以及)\s*")
 SENTENCE_YEAR = re.compile(r"^\s*[^,。]{0,4}?((?:19|20)\d\d)\s*年(?!\d)")
 DEADLINE = re.compile(r"(?:到|至|截至)\s*((?:19|20)\d\d)\s*年|((?:19|20)\d\d)\s*年(?:底)?前")
 FIVE_YEAR_PLANS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
@@ -258,7 +259,9 @@ def _sentence_figures(sentence, cursor, context, targets, observations):
         quantities += [q for q in find_damaged_shares(sentence) if q.start not in taken]
     accepted_state = False
     bounds = clauses(sentence)
+    listed: Quantity | None = None  # the quantity before, when this one follows it in a list
     for quantity in sorted(quantities, key=lambda q: q.start):
+        head, listed = listed, quantity
         if _skip(sentence, quantity):
             continue
         index = clause_index(bounds, quantity.start)
@@ -292,6 +295,8 @@ def _sentence_figures(sentence, cursor, context, targets, observations):
             ))
             continue
         comparator = "gte" if goal else quantity.comparator
+        if comparator == "eq" and head is not None and LIST_JOINER.fullmatch(sentence[head.end: quantity.start]):
+            comparator = head.comparator  # `分别达到98%、99%`: the list shares its verb
         if kind is None:
             rule = NORMATIVE.search(clause_text).group()
             comparator = "lte" if rule in ("不超过", "不高于") else "gte"
