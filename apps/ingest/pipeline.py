@@ -125,7 +125,8 @@ def _context(draft: Draft, damaged: bool) -> PageContext:
         page_year=titled_year(document.title, document.doc_type) or (day.year if day else None),
         doc_date=day,
         regions=places,
-        region_names={r.code: tuple(n for n in (r.name, short_name(r.name)) if n) for r in places},
+        # Every place named, so a sentence about the city on a page of its districts is the city's.
+        region_names={r.code: tuple(n for n in (r.name, short_name(r.name)) if n) for r in document.regions},
         damaged=damaged,
     )
 

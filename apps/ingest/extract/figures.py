@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from apps.ingest.draft import ObservationDraft, PlaceRef, TargetDraft
 from apps.ingest.extract.indicators import indicator_name
+from apps.ingest.extract.regions import is_above
 from apps.ingest.extract.text import clause_index, clauses, sentences
 from apps.ingest.numbers import Quantity, find_damaged_shares, find_quantities, to_decimal
 
@@ -73,6 +74,7 @@ class PageContext:
 class _Cursor:
     plan: bool
     region: str | None
+    region_named: bool = False  # whether the region was named by the page's text, not its default
     year: int | None = None
     year_is_past: bool = False
 
@@ -113,6 +115,17 @@ def _sections(body: str) -> list[str]:
 def _mentioned_region(text: str, context: PageContext) -> str | None:
     found = [code for code, names in context.region_names.items() if any(n in text for n in names)]
     return found[0] if len(found) == 1 else None
+
+
+def _region_for(text: str, cursor: "_Cursor", context: PageContext) -> str | None:
+    """The place ``text`` names; a place containing the section's own place (常州 in 钟楼区's part)
+    does not take the section over, unless the section's place is only the page's first."""
+    named = _mentioned_region(text, context)
+    if named is None:
+        return cursor.region
+    if cursor.region_named and cursor.region and is_above(named, cursor.region):
+        return cursor.region
+    return named
 
 
 def _latest(pattern: re.Pattern, text: str) -> int:
@@ -225,7 +238,8 @@ def figures_find(body: str, context: PageContext) -> tuple[list[TargetDraft], li
             cursor.plan, cursor.year = True, None
         elif REPORT_HEADING.search(paragraph[:20]):
             cursor.plan, cursor.year = False, None
-        cursor.region = _mentioned_region(paragraph, context) or cursor.region
+        cursor.region = _region_for(paragraph, cursor, context)
+        cursor.region_named = cursor.region_named or _mentioned_region(paragraph, context) is not None
         opening_year = re.match(r"^[^。,]{0,12}?((?:19|20)\d\d)\s*年\s*[,,]", paragraph)
         if opening_year:
             year = int(opening_year.group(1))
@@ -252,7 +266,7 @@ def _carry_deadline(sentence: str, cursor: _Cursor, context: PageContext) -> Non
 
 
 def _sentence_figures(sentence, cursor, context, targets, observations):
-    region = _mentioned_region(sentence, context) or cursor.region
+    region = _region_for(sentence, cursor, context)
     quantities = find_quantities(sentence)
     if context.damaged:
         taken = {q.start for q in quantities}
