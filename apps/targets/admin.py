@@ -1,5 +1,8 @@
 """Indicators, the targets set against them, and the figures observed."""
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ActionForm
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.db.models import Count, OuterRef, Subquery
 from django.urls import reverse
 from django.utils.html import format_html
@@ -9,6 +12,7 @@ from apps.curation.admin import CURATION_FIELDSET, CuratedModelAdmin, HistoryAdm
 from apps.curation.admin_filters import UsedRelatedFieldListFilter, YearSpanFieldListFilter
 from apps.regions.admin import province_filter
 from apps.targets.models import Indicator, Observation, Target
+from apps.targets.services import IndicatorMergeError, indicators_merge
 
 
 def document_link(document):
@@ -18,12 +22,47 @@ def document_link(document):
     return format_html('<a href="{}">{}</a>', url, document.title)
 
 
+class IndicatorActionForm(ActionForm):
+    """The changelist's action bar, with the indicator a merge keeps."""
+
+    merge_into = forms.ModelChoiceField(
+        queryset=Indicator.objects.all(), required=False, label=_("合并到"),
+        # Searches the indicators as the target form's indicator field does: no list of thousands.
+        widget=AutocompleteSelect(Target._meta.get_field("indicator"), admin.site),
+    )
+
+
+class CatalogueListFilter(admin.SimpleListFilter):
+    """Indicators from the shipped catalogue, or those the importer and curators made."""
+
+    title = _("指标目录")
+    parameter_name = "catalogue"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("目录指标")), ("no", _("非目录指标"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(code__isnull=False)
+        if self.value() == "no":
+            return queryset.filter(code__isnull=True)
+        return queryset
+
+
 @admin.register(Indicator)
 class IndicatorAdmin(HistoryAdmin):
-    list_display = ["name", "unit", "target_count", "observation_count", "updated_at"]
-    list_filter = ["unit"]
-    search_fields = ["name", "description"]
-    readonly_fields = ["created_at", "updated_at"]
+    list_display = [
+        "name", "code", "level", "in_catalogue", "unit", "target_count", "observation_count", "updated_at",
+    ]
+    list_filter = [CatalogueListFilter, "level", "direction", "unit"]
+    search_fields = ["name", "code", "aliases", "description"]
+    readonly_fields = ["code", "created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["name", "code", "name_en", ("unit", "direction", "level"), "definition", "aliases"]}),
+        (_("说明与时间"), {"classes": ["collapse"], "fields": ["description", ("created_at", "updated_at")]}),
+    ]
+    actions = ["merge_indicators"]
+    action_form = IndicatorActionForm
 
     def get_queryset(self, request):
         # Two subqueries rather than two joins: counting across both joins would multiply the rows.
@@ -42,6 +81,39 @@ class IndicatorAdmin(HistoryAdmin):
     @admin.display(description=_("观测值数"), ordering="observation_total")
     def observation_count(self, obj):
         return obj.observation_total or 0
+
+    @admin.display(description=_("目录指标"), boolean=True, ordering="code")
+    def in_catalogue(self, obj):
+        return obj.in_catalogue
+
+    def has_merge_permission(self, request):
+        """Merging edits and deletes indicators and edits their targets and observations."""
+        return request.user.has_perms([
+            "targets.change_indicator", "targets.delete_indicator",
+            "targets.change_target", "targets.change_observation",
+        ])
+
+    @admin.action(description=_("合并到“合并到”框中选定的指标"), permissions=["merge"])
+    def merge_indicators(self, request, queryset):
+        form = IndicatorActionForm(request.POST)
+        form.fields["action"].choices = self.get_action_choices(request)
+        kept = form.cleaned_data.get("merge_into") if form.is_valid() else None
+        if kept is None:
+            self.message_user(request, _("请先在“合并到”框中选定要保留的指标。"), messages.ERROR)
+            return
+        try:
+            result = indicators_merge(kept=kept, merged=queryset, user=request.user)
+        except IndicatorMergeError as error:
+            self.message_user(request, str(error), messages.ERROR)
+            return
+        self.message_user(
+            request,
+            _("已将 %(names)s 并入“%(kept)s”:移动目标 %(targets)d 条、观测值 %(observations)d 条。") % {
+                "names": "、".join(f"“{name}”" for name in result.merged_names), "kept": result.kept.name,
+                "targets": result.targets_moved, "observations": result.observations_moved,
+            },
+            messages.SUCCESS,
+        )
 
 
 class EvidenceListFilter(admin.SimpleListFilter):

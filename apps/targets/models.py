@@ -11,15 +11,56 @@ from simple_history.models import HistoricalRecords
 
 from apps.curation.models import CuratedModel, CuratedQuerySet
 from apps.regions.models import code_prefix
+from apps.targets.catalogue import alias_split
 
 VALUE_DIGITS = {"max_digits": 20, "decimal_places": 4}
 # An "≈" target counts as met within this share of its value.
 APPROX_TOLERANCE = Decimal("0.05")
 
 
+class IndicatorDirection(models.TextChoices):
+    HIGHER = "higher", _("越高越好")
+    LOWER = "lower", _("越低越好")
+    NONE = "none", _("无方向")
+
+
+class IndicatorLevel(models.TextChoices):
+    PRESCHOOL = "preschool", _("学前教育")
+    COMPULSORY = "compulsory", _("义务教育")
+    SENIOR_SECONDARY = "senior_secondary", _("高中阶段")
+    VOCATIONAL = "vocational", _("职业教育")
+    HIGHER = "higher", _("高等教育")
+    SPECIAL = "special", _("特殊教育")
+    LIFELONG = "lifelong", _("继续教育")
+    TEACHERS = "teachers", _("教师")
+    STUDENTS = "students", _("学生发展")
+    GENERAL = "general", _("综合")
+
+
 class Indicator(models.Model):
+    """What a target or observation measures.
+
+    Indicators with a ``code`` come from the shipped catalogue (apps/targets/catalogue) and
+    are shared by every region; those without are made by the importer or by curators, to be
+    merged into a catalogue indicator when one fits (``indicators_merge``).
+    """
+
     name = models.CharField(_("指标"), max_length=200, unique=True)
+    code = models.SlugField(
+        _("目录编码"), max_length=64, unique=True, null=True, blank=True,
+        help_text=_("指标目录中的编码;导入程序或人工新建的指标留空"),
+    )
+    name_en = models.CharField(_("英文名称"), max_length=200, blank=True)
+    aliases = models.TextField(
+        _("别名"), blank=True, help_text=_("页面称呼该指标的其他说法;每行一个,或用逗号分隔")
+    )
     unit = models.CharField(_("单位"), max_length=32, blank=True)
+    direction = models.CharField(
+        _("方向"), max_length=8, choices=IndicatorDirection.choices, blank=True,
+        help_text=_("数值越高越好、越低越好,或无所谓方向"),
+    )
+    level = models.CharField(_("学段"), max_length=20, choices=IndicatorLevel.choices, blank=True, db_index=True)
+    definition = models.TextField(_("定义"), blank=True)
     description = models.TextField(_("说明"), blank=True)
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True, db_index=True)
@@ -32,6 +73,13 @@ class Indicator(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def in_catalogue(self) -> bool:
+        return self.code is not None
+
+    def alias_list(self) -> list[str]:
+        return alias_split(self.aliases)
 
 
 class Comparator(models.TextChoices):

@@ -80,7 +80,7 @@ def observations(client, **params):
     return result_ids(client.get(API + "observations/", params))
 
 
-def test_indicator_list_and_text_query(client, records):
+def test_indicator_list_and_text_query(client, without_catalogue, records):
     assert result_ids(client.get(API + "indicators/")) == ids(records["coverage"], records["places"])
     assert result_ids(client.get(API + "indicators/", {"q": "学位"})) == ids(records["places"])
 
@@ -164,7 +164,7 @@ def test_malformed_observation_filters_are_400_naming_the_parameter(client, reco
     assert_bad_parameter(client.get(API + "observations/", {parameter: value}), parameter)
 
 
-def test_indicator_list_query_budget(client, django_assert_num_queries):
+def test_indicator_list_query_budget(client, without_catalogue, django_assert_num_queries):
     made = []
 
     def add_indicators(count):
