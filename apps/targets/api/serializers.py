@@ -1,9 +1,10 @@
 """Indicators, targets and observations in the API."""
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from apps.curation.api.serializers import ApiModelSerializer, LinkField, list_url
 from apps.regions.api.serializers import RegionSummarySerializer
-from apps.targets.models import Indicator, Observation, Target, TargetProgress
+from apps.targets.models import Indicator, IndicatorLevel, Observation, Target, TargetProgress
 
 DESCRIPTIONS = {
     "indicator": "What is measured (指标).",
@@ -27,8 +28,20 @@ DESCRIPTIONS = {
     "quote": "The exact sentence the figure was taken from.",
     "observed_on": "Date the figure was reported as reached.",
     "name": "Name of the indicator (e.g. 义务教育紧密型集团化办学覆盖率).",
-    "description": "What the indicator measures.",
+    "description": "A curator's notes on the indicator.",
+    "code": "The catalogue's stable code (preschool_gross_enrolment); null for indicators the importer or curators "
+            "made. Places are comparable on catalogue indicators.",
+    "level": "Level of schooling: preschool, compulsory, senior_secondary, vocational, higher, special, lifelong, "
+             "teachers, students or general; empty when not set.",
+    "direction": "Which way is better: higher, lower or none; empty when not set.",
+    "name_en": "English name of a catalogue indicator.",
+    "definition": "One-line definition (Chinese) of what the indicator measures.",
 }
+
+
+@extend_schema_field({"type": "string", "enum": [*IndicatorLevel.values, ""]}, component_name="IndicatorLevelEnum")
+class IndicatorLevelField(serializers.CharField):
+    """The level's code, its enum named apart: regions already have a "level" enum."""
 
 
 class IndicatorSummarySerializer(ApiModelSerializer):
@@ -43,17 +56,25 @@ class IndicatorSummarySerializer(ApiModelSerializer):
 class IndicatorSerializer(IndicatorSummarySerializer):
     """An indicator in a list."""
 
+    level = IndicatorLevelField(read_only=True)
+
     class Meta(IndicatorSummarySerializer.Meta):
-        fields = [*IndicatorSummarySerializer.Meta.fields, "updated_at"]
+        fields = [*IndicatorSummarySerializer.Meta.fields, "code", "level", "direction", "updated_at"]
 
 
 class IndicatorDetailSerializer(IndicatorSerializer):
     """An indicator in full, with links to its targets and observations."""
 
     related = serializers.SerializerMethodField(help_text="Lists of the targets and observations of this indicator.")
+    aliases = serializers.ListField(
+        source="alias_list", child=serializers.CharField(), read_only=True,
+        help_text="Other names pages use for this indicator (学前三年毛入园率 for 学前教育毛入园率).",
+    )
 
     class Meta(IndicatorSerializer.Meta):
-        fields = [*IndicatorSerializer.Meta.fields, "description", "created_at", "related"]
+        fields = [
+            *IndicatorSerializer.Meta.fields, "name_en", "aliases", "definition", "description", "created_at", "related",
+        ]
 
     def get_related(self, indicator) -> dict[str, str]:
         request = self.context.get("request")
