@@ -27,8 +27,10 @@ PLACE = re.compile(r"([\u4e00-\u9fff]{0,6}?(省|市|区|县|州|盟|旗))+")
 # Words that narrow the population or tier: 农村学校…比例 is not the region's 比例.
 NARROWING = re.compile(
     r"农村|乡村|乡镇|城区|城镇|城市|县城|镇区|街道|山区|贫困|建档立卡|残疾|随迁|留守|流动|民办|少数民族|薄弱|寄宿|"
-    r"市直|直属|省级|市级|区级|县级|国家级|一类|二类|一级|二级|三级|男生|女生"
+    r"市直|直属|省部级|省级|市级|区级|县级|国家级|一类|二类|一级|二级|三级|男生|女生"
 )
+# Before an entry's keywords, a township or village names one school's project, not the region's.
+BELOW_COUNTY = re.compile(r"[乡镇村]")
 
 SHARE_UNITS = {"%", "个百分点", "百分点"}
 PEOPLE_UNITS = {"人", "名", "人次", "位"}
@@ -139,7 +141,7 @@ class _Index:
             if match is None or (rule.exclude and rule.exclude.search(words)):
                 continue
             groups = match.groups()
-            if NARROWING.search("".join(groups[0::2])):
+            if NARROWING.search("".join(groups[0::2])) or BELOW_COUNTY.search(groups[0]):
                 continue
             score = (rule.keywords, sum(len(g) for g in groups[1::2]))
             scored[rule.code] = max(score, scored.get(rule.code, score))

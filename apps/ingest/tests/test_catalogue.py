@@ -74,6 +74,9 @@ def test_figures_land_on_their_catalogue_indicator(words, unit, code):
         ("小学生近视率", "%"),
         ("高职毕业生高级职业资格证书持有率", "%"),
         ("省级示范性幼儿园", "所"),
+        ("高职省部级重点专业", "个"),
+        # One school's project, named by its township.
+        ("某某镇中心小学新建校舍面积", "平方米"),
         # Words no entry names.
         ("专项补助资金", "万元"),
         ("学科竞赛获奖", "项"),
