@@ -89,6 +89,7 @@ class TargetDraft:
     quote: str
     confidence: float
     region: str | None = None  # a code; not in the JSON line, the service needs it
+    indicator_code: str | None = None  # the catalogue's (apps/targets/catalogue), when the words match one
 
 
 @dataclass
@@ -99,6 +100,7 @@ class ObservationDraft:
     date: datetime.date | None
     quote: str
     region: str | None = None
+    indicator_code: str | None = None
 
 
 @dataclass
@@ -160,13 +162,13 @@ class Draft:
                 {
                     "indicator": t.indicator, "comparator": t.comparator, "value": _number(t.value),
                     "value_max": _number(t.value_max), "unit": t.unit, "deadline_year": t.deadline_year,
-                    "quote": t.quote, "confidence": t.confidence,
+                    "quote": t.quote, "confidence": t.confidence, "indicator_code": t.indicator_code,
                 }
                 for t in self.targets
             ],
             "observations": [
                 {"indicator": o.indicator, "value": _number(o.value), "unit": o.unit, "date": _date(o.date),
-                 "quote": o.quote}
+                 "quote": o.quote, "indicator_code": o.indicator_code}
                 for o in self.observations
             ],
             "warnings": [str(warning) for warning in self.warnings],

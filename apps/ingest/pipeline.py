@@ -9,6 +9,7 @@ from apps.ingest.draft import Draft, DocumentDraft, PlaceRef, ReplyDraft, Status
 from apps.ingest.extract import metadata
 from apps.ingest.extract.doc_types import doc_type_guess
 from apps.ingest.extract.header import Header, dateline, header_read
+from apps.ingest.extract.catalogue import catalogue_code
 from apps.ingest.extract.citations import citations_find
 from apps.ingest.extract.figures import PageContext, figures_find, titled_year
 from apps.ingest.extract.initiatives import Term, initiatives_find
@@ -190,6 +191,8 @@ def page_read(raw: bytes, *, filename: str, reader: Reader) -> Draft:
     # The headline restates the text's figures: they are read where the text gives them.
     text = "\n".join(body_lines[1:]) if body_lines and body_lines[0] == header.title else body
     draft.targets, draft.observations = figures_find(text, _context(draft, damaged))
+    for figure in [*draft.targets, *draft.observations]:
+        figure.indicator_code = catalogue_code(figure.indicator, figure.unit, figure.quote)
     _page_warnings(draft, clean, damaged)
     return draft
 

@@ -224,15 +224,23 @@ class DraftWriter:
         return (name or f"待命名:{quote[:40]}")[:200]
 
     def _indicators(self, figures: list) -> dict[str, Indicator]:
-        """Every figure's indicator by name: the held ones in one query, the new ones created."""
-        names = {}
+        """Every figure's indicator by its words: the catalogue's where the words matched an entry,
+        else a draft indicator of its own name (curators merge those into the catalogue's)."""
+        names, codes = {}, {}
         for figure in figures:
-            names.setdefault(self._indicator_name(figure.indicator, figure.quote), figure.unit)
-        indicators = {i.name: i for i in Indicator.objects.filter(name__in=names)}
+            words = self._indicator_name(figure.indicator, figure.quote)
+            if figure.indicator_code:
+                codes[words] = figure.indicator_code
+            else:
+                names.setdefault(words, figure.unit)
+        catalogue = {i.code: i for i in Indicator.objects.filter(code__in=set(codes.values()))}
+        indicators = {words: catalogue[code] for words, code in codes.items() if code in catalogue}
+        names.update({words: "" for words, code in codes.items() if code not in catalogue})
+        held = {i.name: i for i in Indicator.objects.filter(name__in=names)}
         for name, unit in sorted(names.items()):  # in name order, as _initiatives creates
-            if name not in indicators:
-                indicators[name], _created = Indicator.objects.get_or_create(name=name, defaults={"unit": unit[:32]})
-        return indicators
+            if name not in held:
+                held[name], _created = Indicator.objects.get_or_create(name=name, defaults={"unit": unit[:32]})
+        return {**held, **indicators}
 
     def _figures(self, document: Document, initiatives: dict[str, Initiative]) -> None:
         spellings = {

@@ -254,7 +254,18 @@ def figures_find(body: str, context: PageContext) -> tuple[list[TargetDraft], li
             _carry_deadline(sentence.text, cursor, context)
         if cursor.year is not None and cursor.year_is_past and context.doc_type in PLAN_TYPES:
             cursor.year = None  # a look back at last year lasts one paragraph on a goals page
-    return targets, observations
+    return _once(targets), observations
+
+
+def _once(targets: list[TargetDraft]) -> list[TargetDraft]:
+    """A target a page states twice (its lead, then its text) is one target."""
+    seen, kept = set(), []
+    for target in targets:
+        identity = (target.indicator, target.value, target.value_max, target.unit, target.deadline_year, target.region)
+        if identity not in seen:
+            seen.add(identity)
+            kept.append(target)
+    return kept
 
 
 def _carry_deadline(sentence: str, cursor: _Cursor, context: PageContext) -> None:

@@ -50,6 +50,8 @@ class FigureCount:
     unit_right: int = 0
     region_checked: int = 0
     region_right: int = 0
+    catalogued: int = 0  # extracted figures placed on a catalogue indicator
+    found_catalogued: int = 0
 
     @property
     def recall(self) -> float | None:
@@ -75,6 +77,7 @@ class FigureScore:
     def _pair(self, kind, key: PageKey, wanted: list[FigureKey], got: list, count: FigureCount, region_names) -> None:
         count.in_key += len(wanted)
         count.extracted += len(got)
+        count.catalogued += sum(1 for figure in got if figure.indicator_code)
         unpaired = list(got)
         for spec in wanted:
             match = next((figure for figure in unpaired if _same(figure, spec, kind)), None)
@@ -83,6 +86,7 @@ class FigureScore:
                 continue
             unpaired.remove(match)
             count.found += 1
+            count.found_catalogued += bool(match.indicator_code)
             if kind == "target":
                 self._read_well(key, spec, match, count, region_names)
         for figure in unpaired:
@@ -133,6 +137,11 @@ def figure_lines(title: str, score: FigureScore) -> list[str]:
         lines.append(
             f"  {name:13} in reading {count.in_key:4}  extracted {count.extracted:4}  found {count.found:4}"
             f"  recall {share(count.found, count.in_key)}  precision {share(count.found, count.extracted)}"
+        )
+    for name, count in (("targets", score.targets), ("observations", score.observations)):
+        lines.append(
+            f"  {name} on a catalogue indicator: {count.catalogued} of {count.extracted} extracted, "
+            f"{count.found_catalogued} of {count.found} found"
         )
     targets = score.targets
     lines.append(

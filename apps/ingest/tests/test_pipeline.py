@@ -11,8 +11,10 @@ DOCUMENT_KEYS = {"title", "doc_type", "publish_date", "regions", "organization",
 PROPOSAL_KEYS = {"kind", "session", "number", "title", "proposers"}
 REPLY_KEYS = {"responding_organization", "reply_date", "doc_number", "result_code", "disclosure", "signer",
               "contact", "copy_to", "result_text", "co_handling"}
-TARGET_KEYS = {"indicator", "comparator", "value", "value_max", "unit", "deadline_year", "quote", "confidence"}
-OBSERVATION_KEYS = {"indicator", "value", "unit", "date", "quote"}
+TARGET_KEYS = {
+    "indicator", "comparator", "value", "value_max", "unit", "deadline_year", "quote", "confidence", "indicator_code",
+}
+OBSERVATION_KEYS = {"indicator", "value", "unit", "date", "quote", "indicator_code"}
 
 
 def assert_shape(line: dict):
@@ -46,6 +48,7 @@ def test_the_jiangning_reply_as_a_json_line(seed_drafts):
     assert line["targets"] == [{
         "indicator": "义务教育紧密型集团化办学覆盖率", "comparator": "gte", "value": 60, "value_max": None, "unit": "%",
         "deadline_year": 2025, "quote": "到2025年,全区义务教育紧密型集团化办学覆盖率将达到60%以上", "confidence": 0.9,
+        "indicator_code": "tight_group_schooling_coverage",
     }]
 
 
