@@ -32,6 +32,7 @@ NARROWING = re.compile(
 # Before an entry's keywords, a township or village names one school's project, not the region's.
 BELOW_COUNTY = re.compile(r"[乡镇村]")
 
+MARKUP = re.compile(r"[<>]")
 SHARE_UNITS = {"%", "个百分点", "百分点"}
 PEOPLE_UNITS = {"人", "名", "人次", "位"}
 AREA_UNITS = {"平方米", "平米", "亩", "公顷", "平方公里"}
@@ -159,6 +160,8 @@ def _index() -> _Index:
 
 @lru_cache(maxsize=8192)
 def _code_for(indicator: str, kind: str) -> str | None:
+    if MARKUP.search(indicator):
+        return None  # words with markup in them are damaged text: a curator names what they measure
     words = normalise(indicator)
     if len(words) < 2:
         return None

@@ -137,3 +137,7 @@ def test_matching_is_fast_enough_for_every_figure():
     for phrase in phrases:
         catalogue_code(phrase, "个")
     assert (time.perf_counter() - start) / len(phrases) < 0.001
+
+
+def test_words_with_markup_in_them_are_not_placed():
+    assert catalogue_code("全区<b>学前三年毛入园率", "%") is None
