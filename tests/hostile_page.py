@@ -15,6 +15,9 @@ from html.parser import HTMLParser
 from apps.demo.seeds.schema import RAW_DIR
 
 SEED = "000_bfc45f867f23e2c2.txt"
+# Another number than the seed's: beside the demo data the page is a new letter to a new proposal,
+# not the held letter (which the importer would not add again).
+SEED_NUMBER, NUMBER = "JNZX13010181", "JNZX13010199"
 FILE_NAME = "hostile_000.html"
 RLO, PDF, ZWSP = "\u202e", "\u202c", "\u200b"  # right-to-left override, pop direction, zero-width space
 
@@ -45,7 +48,8 @@ def _fullwidth(text: str) -> str:
 
 def hostile_page() -> bytes:
     """Seed 000 as an HTML page with the payloads above woven into its title, text and markup."""
-    lines = [line for line in (RAW_DIR / SEED).read_text(encoding="utf-8").split("\n") if line.strip()]
+    text = (RAW_DIR / SEED).read_text(encoding="utf-8").replace(SEED_NUMBER, NUMBER)
+    lines = [line for line in text.split("\n") if line.strip()]
     paragraphs = []
     for index, line in enumerate(lines):
         text = html.escape(line)
