@@ -1,10 +1,12 @@
-"""Places named in a page, as GB/T 2260 codes at the most specific level named.
+"""Places named in a page, as GB/T 2260 codes, every level named (商丘市梁园区 is both).
 
-One Aho-Corasick automaton over every name in the region table, full (江宁区) and short
-(江宁), then context rules against the false hits every matcher makes (TOOLING.md):
-- a short name counts only next to the name of a place above or below it (泰州海陵);
-- a one-character stem (范县, 城区) counts only after a non-Chinese character or its parent's name
-  (示范县 is not 范县, 东山城区 is not 汕尾城区);
+One Aho-Corasick automaton over every name in the region table, full (江宁区), common
+(黔东南州 for 黔东南苗族侗族自治州) and short (江宁), then context rules against the false hits
+every matcher makes (TOOLING.md):
+- a short name counts only next to the name of a place above or below it (泰州海陵), except a
+  province's (云南, 河南), which stands alone;
+- a one-character stem (范县, 城区) counts only after a non-Chinese character, a word that starts
+  names (政协泗县) or its parent's name (示范县 is not 范县, 东山城区 is not 汕尾城区);
 - a name several places share (鼓楼区) counts only when one of them has an ancestor named.
 """
 import re
@@ -113,7 +115,7 @@ class RegionMatcher:
         return (short_name(name) or name) if short else name
 
     def find(self, text: str) -> tuple[list[Place], list[str]]:
-        """The most specific places named, in order of first mention, and notes on names left out."""
+        """The places named, in order of first mention, and notes on names left out."""
         hits = self._hits(text)
         related = self._related_codes
         accepted: list[tuple[int, Place]] = []
