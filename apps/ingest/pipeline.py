@@ -15,7 +15,7 @@ from apps.ingest.extract.figures import PageContext, figures_find, titled_year
 from apps.ingest.extract.initiatives import Term, initiatives_find
 from apps.ingest.extract.labels import labelled_fields
 from apps.ingest.extract.localities import localities_find
-from apps.ingest.extract.regions import Place, RegionMatcher, short_name
+from apps.ingest.extract.regions import LEVEL_WORDS, Place, RegionMatcher, level_of, short_name
 from apps.ingest.extract.replies import proposal_read, reply_read
 from apps.ingest.extract.text import CJK
 from apps.ingest.notes import N_, Note, note
@@ -76,7 +76,7 @@ def _places_outside_the_text(clean: CleanPage, fields: dict[str, str], reader: R
         places, _notes = reader.matcher.find(source)
         if places:
             # The most specific place named: a site's footer names the county and its province.
-            deepest = max(places, key=lambda p: (not p.code.endswith("0000"), not p.code.endswith("00")))
+            deepest = max(places, key=lambda p: ("province", "prefecture", "county").index(level_of(p.code)))
             return [deepest], [note(PLACE_FROM_SITE_NOTE)]
     return [], []
 
@@ -95,17 +95,15 @@ def _organization(draft: Draft, lines: list[str], clean: CleanPage, reader: Read
     )
     if document.doc_type == "reply":
         name = titled or metadata.signature_body(lines) or lead or publisher or source
-        relative = metadata.relative_body(name if name and not reader.matcher.find(name)[0] else "\n".join(lines))
-        if relative and name and not reader.matcher.find(name)[0]:
+        placeless = bool(name) and not reader.matcher.find(name)[0]
+        relative = metadata.relative_body(name if placeless else "\n".join(lines))
+        if relative and placeless:
             name = ""  # `县教育局`: named by its level alone, completed from the page's places below
         if not name and relative and document.regions:
             level, body = relative
-            wanted = {"省": "province", "市": "prefecture", "区": "county", "县": "county"}[level]
             for region in document.regions:
-                code = region.code
-                place_level = "province" if code.endswith("0000") else "prefecture" if code.endswith("00") else "county"
-                if place_level == wanted or (level == "市" and region.name.endswith("市")):
-                    name = f"{reader.matcher.full_name(code)}{body}"
+                if level_of(region.code) == LEVEL_WORDS[level] or (level == "市" and region.name.endswith("市")):
+                    name = f"{reader.matcher.full_name(region.code)}{body}"
                     break
     else:
         name = titled or publisher or metadata.publisher(clean.full_text)

@@ -8,18 +8,10 @@ only when it is another letter: another reply date or 文号.
 from dataclasses import dataclass
 
 from apps.ingest.draft import ProposalDraft, ReplyDraft
-from apps.ingest.extract.regions import RegionMatcher
+from apps.ingest.extract.regions import LEVEL_WORDS, RegionMatcher, level_of
 from apps.ingest.notes import N_, Note, note
 from apps.proposals.models import Proposal, Reply
 from apps.regions.models import Region, code_prefix
-
-
-# The level a session's name starts with when it names no place: 市政协…, 县十六届人大….
-SESSION_LEVELS = {"省": "province", "市": "prefecture", "州": "prefecture", "区": "county", "县": "county"}
-
-
-def _level(code: str) -> str:
-    return "province" if code.endswith("0000") else "prefecture" if code.endswith("00") else "county"
 
 
 def session_region(session: str, page_codes: list[str], matcher: RegionMatcher) -> str | None:
@@ -28,11 +20,11 @@ def session_region(session: str, page_codes: list[str], matcher: RegionMatcher) 
     named = matcher.find(session)[0]
     if named:
         return named[-1].code
-    level = SESSION_LEVELS.get(session[:1])
+    level = LEVEL_WORDS.get(session[:1])
     for code in page_codes:
         place = matcher.places.get(code)
         chain = [place, *matcher.ancestors(place)] if place else []
-        at_level = next((p for p in chain if _level(p.code) == level), None)
+        at_level = next((p for p in chain if level_of(p.code) == level), None)
         if at_level is not None:
             return at_level.code
     return page_codes[0] if page_codes else None

@@ -45,6 +45,14 @@ class _Hit:
     short: bool
 
 
+# The level a body or a session names by its first word alone: 县教育局, 市政协….
+LEVEL_WORDS = {"省": "province", "市": "prefecture", "州": "prefecture", "区": "county", "县": "county"}
+
+
+def level_of(code: str) -> str:
+    return "province" if code.endswith("0000") else "prefecture" if code.endswith("00") else "county"
+
+
 def is_above(code: str, other: str) -> bool:
     """Whether the division ``code`` contains ``other`` (320000 ⊃ 320100 ⊃ 320115), by the code's prefix."""
     if code.endswith("0000"):
