@@ -1,10 +1,11 @@
 """What kind of page it is: a reply, annual goals, a plan, a work report, news, a policy or other."""
 import re
 
+from apps.ingest.extract.replies import greets_a_proposer
+
 # A letter answering a proposal: it acknowledges receipt and answers, addressed to a member or deputy.
 REPLY_OPENING = re.compile(r"收\s*悉|答复如下|现答复|作出答复|会办意见如下|答复意见如下")
 REPLY_WORDS = re.compile(r"(提案|建议|议案|原案)")
-SALUTATION_LINE = re.compile(r"(^|\n)[^\n。]{1,200}?(委员|代表|联络组)(们)?\s*[::]?\s*(\n|$)")
 # A headline that reports an act on a document (`贵州启动…行动计划`) rather than being its name.
 NEWS_HEADLINE = re.compile(r"(启动|印发|出台|发布|召开|部署|举行|获悉|将新建|将新增|拟新增|新增|新建|怎么干|\?|!)")
 DOCUMENT_NAME = re.compile(r"^《?(关于|转发)|的(通知|意见|决定|批复|函)》?$")
@@ -31,7 +32,7 @@ TYPE_RULES = [
 def doc_type_guess(title: str, text: str, has_byline: bool) -> str:
     """The page's kind from its title, its opening and how it is laid out, in that order of trust."""
     opening = text[:900]
-    if REPLY_OPENING.search(opening) and (SALUTATION_LINE.search(opening) or REPLY_WORDS.search(opening)):
+    if REPLY_OPENING.search(opening) and (greets_a_proposer(opening.split("\n")) or REPLY_WORDS.search(opening)):
         return "reply"
     if NEWS_HEADLINE.search(title) and has_byline and not DOCUMENT_NAME.search(title):
         return "news"

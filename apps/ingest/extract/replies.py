@@ -108,6 +108,15 @@ def _kind(session: str, heading: str, opening: str, role: str | None) -> str:
     return "suggestion"
 
 
+def greets_a_proposer(lines: list[str]) -> bool:
+    """Whether the letter opens by greeting a member, a deputy or their group (`张三委员:`)."""
+    return any(
+        (match := SALUTATION.search(line.strip())) and not ADDRESSEE_BODY.search(match.group("names"))
+        or GROUP_SALUTATION.match(line.strip())
+        for line in lines[:OPENING_LINES]
+    )
+
+
 def _proposers(opening: list[str], text: str, fields: dict[str, str]) -> tuple[list[ProposerDraft], str | None, list[str]]:
     """The people or group who filed it; their role; notes on co-signers the page only counts."""
     notes = []
