@@ -7,15 +7,14 @@ through a plain ``Client()``, an anonymous visitor.
 import pytest
 from django.core.cache import cache
 
-from apps.curation import memo
 from apps.curation.tests.users import logged_in, staff_member
 
 
 @pytest.fixture(autouse=True)
 def cache_cleared():
-    """Each test starts with nothing cached or remembered: a rolled-back test's records leave no trace."""
+    """Each test starts with nothing cached or remembered (apps.curation.memo keeps its figures in the
+    cache): a rolled-back test's records leave no trace."""
     cache.clear()
-    memo.forget_all()
 
 
 @pytest.fixture

@@ -28,14 +28,17 @@ def env_bool(name: str, default: bool = False) -> bool:
     raise ImproperlyConfigured(f"{name}={raw!r} is not a boolean; use 1/0, true/false, yes/no or on/off.")
 
 
-def env_int(name: str, default: int) -> int:
+def env_int(name: str, default: int, minimum: int | None = None) -> int:
     raw = os.environ.get(name)
     if raw is None:
         return default
     try:
-        return int(raw)
+        value = int(raw)
     except ValueError:
         raise ImproperlyConfigured(f"{name}={raw!r} is not a whole number.") from None
+    if minimum is not None and value < minimum:
+        raise ImproperlyConfigured(f"{name}={raw!r} is below {minimum}.")
+    return value
 
 
 def env_list(name: str, default: list[str] | None = None) -> list[str]:
@@ -69,3 +72,23 @@ def env_rate(name: str, default: str) -> str:
     if not _RATE.match(value):
         raise ImproperlyConfigured(f"{name}={value!r} is not a rate; write it like 120/minute or 5/second.")
     return value
+
+
+# The file cache lists its folder on every write to keep under this many entries.
+FILE_CACHE_MAX_ENTRIES = 2000
+
+
+def env_cache(name: str, *, directory: str, key_prefix: str) -> dict:
+    """Django's cache, shared by every process on the machine: Redis at the URL in ``name`` when it is
+    set, else files in ``directory`` (``CACHE_DIR``), which needs nothing installed."""
+    url = os.environ.get(name, "").strip()
+    if url:
+        if not url.startswith(("redis://", "rediss://", "unix://")):
+            raise ImproperlyConfigured(f"{name}={url!r}: use a redis://, rediss:// or unix:// URL.")
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url, "KEY_PREFIX": key_prefix}
+    return {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env_str("CACHE_DIR", default=directory),
+        "KEY_PREFIX": key_prefix,
+        "OPTIONS": {"MAX_ENTRIES": FILE_CACHE_MAX_ENTRIES},
+    }

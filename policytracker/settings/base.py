@@ -5,7 +5,7 @@ from pathlib import Path
 from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
-from policytracker.env import env_bool, env_database, env_int, env_list, env_rate, env_str
+from policytracker.env import env_bool, env_cache, env_database, env_int, env_list, env_rate, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -94,6 +94,19 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# State every worker process must share: anonymous API clients' request counts and the pages'
+# remembered figures (apps/curation/memo.py). Keyed by the database, so two sites served from
+# one machine (the load test beside `make serve`) do not mix figures.
+CACHES = {
+    "default": env_cache(
+        "REDIS_URL", directory=str(BASE_DIR / ".cache"), key_prefix=str(DATABASES["default"]["NAME"]),
+    ),
+}
+
+# How many proxies in front of the application append the client's address to X-Forwarded-For
+# (docs/production.md). 0: the header is ignored and every per-address rule uses REMOTE_ADDR.
+TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", default=0, minimum=0)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -138,6 +151,8 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", d
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# The same address as the API throttle counts, X-Forwarded-For only as far as TRUSTED_PROXIES says.
+AXES_CLIENT_IP_CALLABLE = "policytracker.client_address.client_address"
 
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],

@@ -1,5 +1,8 @@
 """Settings for the test suite: same database choice as local, fast hashing."""
+import atexit
 import os
+import shutil
+import tempfile
 
 os.environ.setdefault("SECRET_KEY", "test-only-insecure-key")
 
@@ -10,3 +13,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Tests run without collectstatic: WhiteNoise looks files up per request instead of
 # indexing STATIC_ROOT (and warning that it is missing) at start.
 WHITENOISE_AUTOREFRESH = True
+
+if not os.environ.get("REDIS_URL"):
+    # A cache folder of this test run's own: two runs at once (and `make run`) share no counts or figures.
+    CACHES["default"]["LOCATION"] = tempfile.mkdtemp(prefix="policytracker-test-cache-")
+    atexit.register(shutil.rmtree, CACHES["default"]["LOCATION"], ignore_errors=True)

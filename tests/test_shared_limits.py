@@ -1,0 +1,115 @@
+"""Two gunicorn workers enforce one anonymous API limit together: the counts live in the shared cache.
+
+With counts in each process's memory the real limit was the rate times the workers. Run with
+the default file cache and, when ``redis-server`` is installed (.ci/run installs it), with Redis.
+"""
+import re
+import shutil
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from tests.test_production_settings import GUNICORN, PROJECT, START_TIMEOUT_S, free_port, production_env
+
+RATE = 3
+WORKERS = 2
+MAX_REQUESTS = 40  # sent one at a time until both workers have answered
+REDIS_SERVER = shutil.which("redis-server")
+
+
+def wait_for_port(port: int, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            assert process.poll() is None, process.stderr.read() if process.stderr else process.returncode
+            time.sleep(0.2)
+    pytest.fail(f"nothing listened on port {port} within {START_TIMEOUT_S} s")
+
+
+@pytest.fixture
+def redis_url():
+    if REDIS_SERVER is None:
+        pytest.skip("redis-server is not installed (.ci/run installs it)")
+    port = free_port()
+    server = subprocess.Popen(
+        [REDIS_SERVER, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        wait_for_port(port, server)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture(params=["files", "redis"])
+def cache_environment(request, tmp_path):
+    if request.param == "redis":
+        return {"REDIS_URL": request.getfixturevalue("redis_url")}
+    return {"CACHE_DIR": str(tmp_path / "cache")}
+
+
+@pytest.fixture
+def two_workers(cache_environment, tmp_path):
+    """gunicorn, two workers, the production settings, anonymous API clients allowed RATE requests a minute.
+
+    The access log names the worker (its pid) that answered each request.
+    """
+    if not GUNICORN.exists():
+        pytest.skip(f"{GUNICORN} is absent: pip install -r requirements.txt")
+    port = free_port()
+    access_log = tmp_path / "access.log"
+    environment = production_env(
+        API_ANON_RATE=f"{RATE}/minute", SECURE_SSL_REDIRECT="0", **cache_environment,
+        # The API's root needs no table, so an empty database will do.
+        DATABASE_URL=f"sqlite:///{tmp_path / 'empty.sqlite3'}",
+    )
+    if "REDIS_URL" not in cache_environment:
+        environment.pop("REDIS_URL", None)
+    server = subprocess.Popen(
+        [str(GUNICORN), "policytracker.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS),
+         "--no-control-socket", "--access-logfile", str(access_log), "--access-logformat", "%(p)s %(s)s"],
+        cwd=PROJECT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        wait_for_port(port, server)
+        yield f"http://127.0.0.1:{port}", access_log
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def get_status(url: str) -> int:
+    request = urllib.request.Request(url, headers={"Host": "127.0.0.1", "Connection": "close"})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def answered_by(access_log) -> list[tuple[str, str]]:
+    """(worker pid, status) per request answered so far."""
+    return re.findall(r"^<(\d+)> (\d{3})$", access_log.read_text(), re.MULTILINE)
+
+
+def test_two_workers_share_one_anonymous_limit(two_workers):
+    base, access_log = two_workers
+    statuses = []
+    for _request in range(MAX_REQUESTS):
+        statuses.append(get_status(f"{base}/api/v1/"))
+        time.sleep(0.05)  # the access log is written after the answer
+        if len({pid for pid, _status in answered_by(access_log)}) == WORKERS and len(statuses) > RATE:
+            break
+    workers = {pid for pid, _status in answered_by(access_log)}
+    assert len(workers) == WORKERS, f"one worker answered all {len(statuses)} requests"
+    assert statuses[:RATE] == [200] * RATE
+    assert set(statuses[RATE:]) == {429}, statuses
