@@ -18,13 +18,20 @@ from apps.ingest.extract.regions import is_above
 from apps.ingest.extract.text import clause_index, clauses, sentences
 from apps.ingest.numbers import Quantity, find_damaged_shares, find_quantities, to_decimal
 
-FUTURE = re.compile(r"到\s*\d{4}\s*年|\d{4}\s*年(底)?前|力争|确保|争创|争取|(?<!即)将(?!近)|拟|预计|下一步|目标|全年|年底")
+FUTURE = re.compile(r"到\s*\d{4}\s*年|\d{4}\s*年(底)?前|力争|确保|争创|争取|(?<!即)(?<!已)(?<!完成)将(?!近)|拟|预计|下一步|目标|全年|年底")
 PAST = re.compile(r"已|累计|了|先后|近年来|近[三两五]年|去年|今年以来|上半年|以来")
 # Words of record that a plan uses too (对现有6所…进行整合): they count only where a page reports.
+# `比2013年增加35%`: the year is the comparison's base, not the figure's date.
+COMPARED = re.compile(r"(比|较|同比)\s*$")
+# `近三年…达7600多人`, `目前`: a figure as of the page's writing, whatever year its paragraph opened with.
+NOW = re.compile(r"近[一二两三四五六七八九十\d]+年|近年来|目前|现有|现已")
+# Tense words after a figure, in its own clause: `3所学校已移交`, `2所学校将建成`.
+PAST_AFTER = re.compile(r"^[^,;。]*?(已|均已|建成|投入使用|交付使用|开学)")
+FUTURE_AFTER = re.compile(r"^[^,;。]*?(将|拟|计划)")
 REPORTING = re.compile(r"目前|现有|均超|共有|涵盖|增加到|由")
 GOAL = re.compile(r"^\s*的目标")
 NORMATIVE = re.compile(r"不低于|不少于|至少|不超过|不高于")
-YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:年?底|末|初|[春秋]季|上半年|下半年)?")
 LIST_JOINER = re.compile(r"\s*(、|和|及|以及)\s*")
 SENTENCE_YEAR = re.compile(r"^\s*[^,。]{0,4}?((?:19|20)\d\d)\s*年(?!\d)")
 DEADLINE = re.compile(r"(?:到|至|截至)\s*((?:19|20)\d\d)\s*年|((?:19|20)\d\d)\s*年(?:底)?前")
@@ -40,12 +47,14 @@ SECTION_MARK = re.compile(r"(?<![\u4e00-\u9fff\d])([一二三四五六七八九�
 PLAN_TYPES = {"annual_goals", "plan", "news", "policy"}
 # The year an annual-goals page is for (`2011年教育局工作计划要点`) and a plan's last year
 # (`…行动计划(2017—2020年)`, `“十四五”…规划`): the deadline of what it sets without one.
-TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:年?底|末|初|[春秋]季|上半年|下半年)?")
 TITLE_RANGE = re.compile(r"(?:19|20)\d\d\s*[-—–至]\s*((?:19|20)\d\d)")
 # `得10分`: the points a scoring table awards, not an amount.
 SCORE = re.compile(r"得\s*$")
 # Words after a number that make it part of a name or a framework, not an amount.
 FRAMEWORK_NOUN = re.compile(r"^(清单|方面|环节|举措|措施|大任务|项任务|门|大行动|条措施)")
+# Counts of things done (开展12场宣讲, 培训3期) rather than of things reached.
+ACTIVITY_UNITS = {"场", "次", "期", "批", "届", "节", "课时"}
 SINGULAR_UNITS = {"个", "所", "家", "座", "项", "支", "套"}
 STATE_VERB = re.compile(r"(达到|达|已达|增加到|增长到|增至|涵盖|共有|共|超过|均超|超|为)\s*$")
 SHARE_WORD = re.compile(r"率|比例|占比|比重|占")
@@ -92,12 +101,12 @@ def titled_year(title: str, doc_type: str) -> int | None:
 
 
 def _depth_at(sentence: str, position: int) -> int:
-    """How many 《“( are open at ``position``: figures inside titles and quotes are names."""
+    """How many 《“ are open at ``position``: figures inside titles and quotes are names."""
     depth = 0
     for char in sentence[:position]:
-        if char in "《“(":
+        if char in "《“":
             depth += 1
-        elif char in "》”)" and depth:
+        elif char in "》”" and depth:
             depth -= 1
     return depth
 
@@ -133,20 +142,30 @@ def _latest(pattern: re.Pattern, text: str) -> int:
     return positions[-1] if positions else -1
 
 
-def _is_target(before: str, clause_text: str, cursor: _Cursor, context: PageContext) -> bool | None:
-    """True for a commitment, False for a record, None for a normative rule (a target with no deadline)."""
+def _is_target(
+    before: str, clause_text: str, cursor: _Cursor, context: PageContext, after: str = "", clause_start: int = 0,
+) -> bool | None:
+    """True for a commitment, False for a record, None for a normative rule (a target with no deadline).
+
+    Tense words in the figure's own clause decide, before it and then after it (`10所学校已建成`,
+    `其余4所将开工`); then those earlier in the sentence, the paragraph's year and the section."""
     if NORMATIVE.search(clause_text):
         return None
     future, past = _latest(FUTURE, before), _latest(PAST, before)
     if not cursor.plan:
         past = max(past, _latest(REPORTING, before))
-    written = min((y for y in (context.page_year, context.doc_date.year if context.doc_date else None) if y), default=None)
+    written = _written_year(context)
     for match in YEAR.finditer(before):
         year = int(match.group(1))
+        # The year's end counts: `截至2024年底` is a record although 年底 alone looks ahead.
         if context.page_year and year < context.page_year and not DEADLINE.match(before[match.start() - 1:]):
-            past = max(past, match.start())
+            past = max(past, match.end() - 1)
         elif written and year < written:  # `提高到2020年的86.7%` in a plan written in 2022
-            past = max(past, match.start())
+            past = max(past, match.end() - 1)
+    if max(future, past) < clause_start:
+        future_after, past_after = FUTURE_AFTER.search(after), PAST_AFTER.search(after)
+        if bool(future_after) != bool(past_after):
+            return bool(future_after)
     if future > past:
         return True
     if past > future:
@@ -200,6 +219,16 @@ def _skip(sentence: str, quantity: Quantity) -> bool:
     return bool(re.search(r"由(去年|上年|原来)?的?\s*$", sentence[: quantity.start]))
 
 
+def _is_observed(sentence, clause, quantity: Quantity, accepted_before: bool, context: PageContext) -> bool:
+    """Whether a recorded figure is worth keeping as an observation.
+
+    A report, plan or news page states what was reached in counts and sums (新建学校10所, 投资11.9
+    亿元); a reply letter's account of its work is kept only where it states a level reached."""
+    if quantity.unit in ACTIVITY_UNITS:
+        return bool(STATE_VERB.search(sentence[clause[0]: quantity.start]))
+    return context.doc_type != "reply" or _is_state(sentence, clause, quantity, accepted_before)
+
+
 def _is_state(sentence: str, clause: tuple[int, int], quantity: Quantity, accepted_before: bool) -> bool:
     """Whether a recorded figure says how far something has got, rather than counting activities."""
     clause_start, clause_end = clause
@@ -215,16 +244,40 @@ def _is_state(sentence: str, clause: tuple[int, int], quantity: Quantity, accept
     return bool(accepted_before and short_breakdown)
 
 
-def _observation_date(before: str, context: PageContext, cursor: _Cursor) -> datetime.date | None:
-    """The end of a past year named in the figure's own clause or paragraph, else the page's date."""
-    years = [int(y) for y in YEAR.findall(before) if context.page_year is None or int(y) < context.page_year]
-    if years:
-        return datetime.date(years[-1], 12, 31)
-    if cursor.year is not None and cursor.year_is_past:
-        return datetime.date(cursor.year, 12, 31)
+def _written_year(context: PageContext) -> int | None:
+    """The year the page speaks from: its date's, or the year it is for when that is earlier."""
+    return min((y for y in (context.page_year, context.doc_date.year if context.doc_date else None) if y), default=None)
+
+
+def _past_opening_year(sentence: str, context: PageContext) -> int | None:
+    """`2016年,全市有幼儿园1633所`: a sentence opened by a year before the page's own."""
+    leading = SENTENCE_YEAR.match(sentence)
+    written = _written_year(context)
+    if leading and written and int(leading.group(1)) < written:
+        return int(leading.group(1))
+    return None
+
+
+def _observation_date(before: str, sentence: str, context: PageContext, cursor: _Cursor) -> datetime.date | None:
+    """The end of a past year named in the figure's clause, sentence or paragraph, else the page's date."""
+    years = [
+        int(m.group(1)) for m in YEAR.finditer(before)
+        if (context.page_year is None or int(m.group(1)) < context.page_year) and not COMPARED.search(before[: m.start()])
+    ]
+    if not years and NOW.search(before):
+        return context.doc_date or _year_end(context.page_year)
+    year = years[-1] if years else _past_opening_year(sentence, context)
+    if year is None and cursor.year is not None and cursor.year_is_past:
+        year = cursor.year
+    if year is not None:
+        return datetime.date(year, 12, 31)
     if "去年" in before and context.page_year:
         return datetime.date(context.page_year - 1, 12, 31)
-    return context.doc_date
+    return context.doc_date or _year_end(context.page_year)  # an undated annual page reports on its own year
+
+
+def _year_end(year: int | None) -> datetime.date | None:
+    return datetime.date(year, 12, 31) if year else None
 
 
 def figures_find(body: str, context: PageContext) -> tuple[list[TargetDraft], list[ObservationDraft]]:
@@ -249,9 +302,13 @@ def figures_find(body: str, context: PageContext) -> tuple[list[TargetDraft], li
             cursor.year = None
         if len(paragraph) <= HEADING_CHARS and not re.search(r"[。;!?]", paragraph):
             continue  # a heading: 钟楼区:5个“再出发”实现民生跃升
+        paragraph_year = (cursor.year, cursor.year_is_past)
         for sentence in sentences(paragraph):
+            _carry_record_year(sentence.text, cursor, context)
             _sentence_figures(sentence.text, cursor, context, targets, observations)
             _carry_deadline(sentence.text, cursor, context)
+        if cursor.year_is_past and (cursor.year, True) != paragraph_year:
+            cursor.year, cursor.year_is_past = paragraph_year  # a year a sentence opened lasts its paragraph
         if cursor.year is not None and cursor.year_is_past and context.doc_type in PLAN_TYPES:
             cursor.year = None  # a look back at last year lasts one paragraph on a goals page
     return _once(targets), observations
@@ -266,6 +323,13 @@ def _once(targets: list[TargetDraft]) -> list[TargetDraft]:
             seen.add(identity)
             kept.append(target)
     return kept
+
+
+def _carry_record_year(sentence: str, cursor: _Cursor, context: PageContext) -> None:
+    """`一是…。2016年,全市有幼儿园1633所,…;学前三年毛入园率95.3%`: a past year holds for the paragraph."""
+    year = _past_opening_year(sentence, context)
+    if year is not None:
+        cursor.year, cursor.year_is_past = year, True
 
 
 def _carry_deadline(sentence: str, cursor: _Cursor, context: PageContext) -> None:
@@ -307,16 +371,18 @@ def _sentence_figures(sentence, cursor, context, targets, observations):
             # `…已达到50,离“十二五”70的目标`: the goal is for what the figure before it measures.
             indicator = observations[-1].indicator if observations and observations[-1].quote in sentence else ""
             quote = sentence[clause_start:clause_end].strip()
-        kind = True if goal else _is_target(before, clause_text, cursor, context)
+        kind = True if goal else _is_target(
+            before, clause_text, cursor, context, sentence[quantity.end: clause_end], clause_start,
+        )
         if kind is False:
             if quantity.damaged and quantity.value > 100:
                 continue  # 占405: no share is over 100, the decimal point is lost
-            if not _is_state(sentence, bounds[index], quantity, accepted_state) or not indicator:
+            if not _is_observed(sentence, bounds[index], quantity, accepted_state, context) or not indicator:
                 continue
             accepted_state = True
             observations.append(ObservationDraft(
                 indicator=indicator, value=quantity.value, unit=quantity.unit,
-                date=_observation_date(own_clause, context, cursor), quote=quote, region=region,
+                date=_observation_date(own_clause, sentence, context, cursor), quote=quote, region=region,
             ))
             continue
         comparator = "gte" if goal else quantity.comparator
@@ -375,6 +441,6 @@ def _worded_figures(sentence, cursor, context, region, targets, observations):
             continue
         observations.append(ObservationDraft(
             indicator=f"{scope.group('what')}{match.group('scope')}排名", value=value, unit="名",
-            date=_observation_date(before, context, cursor), quote=_quote(sentence, match.start(), match.end(), ""),
+            date=_observation_date(before, sentence, context, cursor), quote=_quote(sentence, match.start(), match.end(), ""),
             region=region,
         ))
