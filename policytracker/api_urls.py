@@ -1,10 +1,11 @@
 """The read API under /api/v1/: one router for every app's viewsets, the schema and its docs."""
 from csp.constants import SELF, UNSAFE_INLINE
 from csp.decorators import csp_replace
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from apps.curation.api.errors import api_not_found
 from apps.documents.api.views import DocumentViewSet
 from apps.initiatives.api.views import InitiativeViewSet
 from apps.organizations.api.views import OrganizationViewSet
@@ -40,4 +41,6 @@ urlpatterns = [
         name="api-redoc",
     ),
     path("", include(router.urls)),
+    # Any other address ending in a slash is a JSON 404 (without one, Django first adds the slash).
+    re_path(r"^.*/$", api_not_found),
 ]

@@ -49,6 +49,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # LocaleMiddleware that keeps Chinese unless the visitor picks English (apps/web/middleware.py).
     "apps.web.middleware.ChosenLanguageMiddleware",
+    # Too many query parameters: a 400 (JSON under /api/) before anything else reads them.
+    "apps.curation.api.errors.QueryLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -158,6 +160,10 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # JSON only (CSV where a view adds it): every answer under /api/v1/ is data, errors included.
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "apps.curation.api.negotiation.StrictFormatNegotiation",
+    "EXCEPTION_HANDLER": "apps.curation.api.errors.api_exception_handler",
     "DEFAULT_THROTTLE_CLASSES": ["apps.curation.api.throttling.AnonymousReaderThrottle"],
     # Requests per second/minute/hour/day an anonymous client (by IP) may make, e.g. "120/minute".
     "DEFAULT_THROTTLE_RATES": {"anon": env_rate("API_ANON_RATE", default="120/minute")},

@@ -124,8 +124,24 @@ class TextQueryFilter(SchemaDescribedFilter, django_filters.CharFilter):
         return self.search(qs, text) if text else qs
 
 
+class RepeatedOrCommaWidget(django_filters.widgets.BaseCSVWidget, forms.Select):
+    """``ordering=-id,title`` and ``ordering=-id&ordering=title`` alike: generated clients send either."""
+
+    def value_from_datadict(self, data, files, name):
+        values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
+        if not values or values == [None]:
+            return None
+        return [part for value in values if value for part in value.split(",")]
+
+
 class StableOrderingFilter(django_filters.OrderingFilter):
     """Ordering that always ends on the primary key, so pages never overlap or skip."""
+
+    repeatable = True
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", RepeatedOrCommaWidget)
+        super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):
         ordering = [self.get_ordering_value(param) for param in value or [] if param not in EMPTY_VALUES]

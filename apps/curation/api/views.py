@@ -1,9 +1,11 @@
 """The base every read-only API viewset builds on."""
 from rest_framework import viewsets
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from apps.curation.api.pagination import ApiPagination
+from apps.curation.api.parameters import query_errors
 from apps.curation.api.renderers import CSVRenderer
 from apps.curation.api.schema import ApiAutoSchema
 
@@ -32,6 +34,25 @@ class ReadOnlyApiViewSet(viewsets.ReadOnlyModelViewSet):
     detail_serializer_class = None
     schema = ApiAutoSchema()
     lookup_description = "The record's id."
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        errors = query_errors(request.query_params, **self.query_parameters())
+        if errors:
+            raise ValidationError(errors)
+
+    def query_parameters(self) -> dict:
+        """Which parameters this action reads: a list its filters, paging and format; a detail its format."""
+        accepted = {api_settings.URL_FORMAT_OVERRIDE}
+        if self.action != "list":
+            return {"accepted": accepted, "repeatable": set(), "paged": False}
+        filters = self.filterset_class.base_filters
+        paginator = self.pagination_class
+        return {
+            "accepted": accepted | set(filters) | {paginator.page_query_param, paginator.page_size_query_param},
+            "repeatable": {name for name, field in filters.items() if getattr(field, "repeatable", False)},
+            "paged": True,
+        }
 
     def get_serializer_class(self):
         if self.action == "retrieve" and self.detail_serializer_class is not None:
