@@ -16,13 +16,14 @@ UNITS = sorted(
     [
         "个百分点", "百分点", "人次", "平方米", "公里", "课时", "周岁", "小时", "元", "个", "所", "名", "人", "次",
         "项", "家", "场", "篇", "处", "座", "间", "台", "套", "条", "位", "户", "亩", "分", "倍", "张", "本", "册",
-        "门", "种", "部", "支", "期", "批", "班", "届", "节", "米", "岁", "年", "天", "月",
+        "门", "种", "部", "支", "期", "批", "班", "届", "节", "米", "岁", "年", "天", "月", "堂",
     ],
     key=len, reverse=True,
 )
 # Units that make a number a duration, an age or a date part rather than an amount.
-NOT_AMOUNTS = {"年", "天", "月", "岁", "周岁", "小时", "期", "届", "批", "节"}
-ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+NOT_AMOUNTS = {"年", "天", "月", "岁", "周岁", "小时", "期", "届", "批", "节", "米"}
+# Thousands may be grouped by commas or, in typeset reports, by a (thin) space: `1 376所`.
+ARABIC = r"\d{1,3}(?:[ \u2009\u00a0]\d{3})+(?![\d.])|\d+(?:,\d{3})*(?:\.\d+)?"
 CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+"
 UNIT = "|".join(UNITS)
 QUANTITY = re.compile(
@@ -87,7 +88,7 @@ class Quantity:
 
 def to_decimal(numeral: str) -> Decimal | None:
     """An Arabic or Chinese numeral (`7,600`, `1.16`, `两千八百`) as a Decimal, or None."""
-    numeral = numeral.replace(",", "")
+    numeral = re.sub(r"[,\s\u2009\u00a0]", "", numeral)
     try:
         return Decimal(numeral)
     except InvalidOperation:
@@ -131,7 +132,7 @@ def _quantity(text: str, match: re.Match) -> Quantity | None:
         magnitude = Decimal(1)
         mag = ""
     else:
-        if ORDINAL_BEFORE.search(before) or (unit in NOT_AMOUNTS and not pct):
+        if ORDINAL_BEFORE.search(before) or (unit in NOT_AMOUNTS and not pct and not _counts_years(text, match)):
             return None
         value = to_decimal(match.group("num"))
         value_max = to_decimal(match.group("num2")) if match.group("num2") else None
@@ -162,16 +163,39 @@ def _quantity(text: str, match: re.Match) -> Quantity | None:
     )
 
 
+def _counts_years(text: str, match: re.Match) -> bool:
+    """`受教育年限达到11.53年`: years as the amount measured, not a date or a duration."""
+    return match.group("unit") == "年" and bool(re.search(r"年限[^,。;]*$", text[: match.start()]))
+
+
+# `三分之二以上`: a share written as a fraction, read as a percentage to one decimal.
+FRACTION = re.compile(r"(?P<den>[一二三四五六七八九十\d]+)分之(?P<num>[一二三四五六七八九十\d]+)(?P<suffix>及以上|以上|以下|左右)?")
+
+
+def _fractions(text: str) -> list[Quantity]:
+    found = []
+    for match in FRACTION.finditer(text):
+        numerator, denominator = to_decimal(match.group("num")), to_decimal(match.group("den"))
+        if not numerator or not denominator or numerator >= denominator:
+            continue
+        value = (numerator * 100 / denominator).quantize(Decimal("0.1"))
+        suffix = match.group("suffix")
+        comparator = SUFFIX_COMPARATORS[suffix] if suffix else "eq"
+        found.append(Quantity(match.group(), match.start(), match.end(), value, None, "%", comparator))
+    return found
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in ``text``, in order, with its span and comparator."""
-    found = []
+    found = _fractions(text)
+    taken = [(q.start, q.end) for q in found]
     for match in QUANTITY.finditer(text):
         if not match.group(0).strip() or not (match.group("num") or match.group("cnum")):
             continue
         quantity = _quantity(text, match)
-        if quantity is not None:
+        if quantity is not None and not any(start <= quantity.start < end for start, end in taken):
             found.append(quantity)
-    return found
+    return sorted(found, key=lambda q: q.start)
 
 
 # A share printed without its % sign or decimal point (`占405` for 40.5%): conversion damage.

@@ -18,28 +18,36 @@ from apps.ingest.extract.regions import is_above
 from apps.ingest.extract.text import clause_index, clauses, sentences
 from apps.ingest.numbers import Quantity, find_damaged_shares, find_quantities, to_decimal
 
-FUTURE = re.compile(r"到\s*\d{4}\s*年|\d{4}\s*年(底)?前|力争|确保|争创|争取|(?<!即)(?<!已)(?<!完成)将(?!近)|拟|预计|下一步|目标|全年|年底")
-PAST = re.compile(r"已|累计|了|先后|近年来|近[三两五]年|去年|今年以来|上半年|以来")
+FUTURE = re.compile(r"到\s*\d{4}\s*年|\d{4}\s*年(底)?前|力争|确保|争创|争取(?=[在到于]?\d|达到|实现|建成|完成|新建|创建|通过)|(?<!即)(?<!已)(?<!完成)将(?!近)|拟|预计|下一步|目标|全年|年底|年内"
+    r"|(?<![度的])(?:计划|规划)(?=投资|安排|新建|建设|改造|实施|投入|新增|招聘|完成)")
+PAST = re.compile(r"已|累计|了|先后|近年来|近[三两五]年|去年|今年以来|上半年|以来|过去|目前")
 # Words of record that a plan uses too (对现有6所…进行整合): they count only where a page reports.
 # `比2013年增加35%`: the year is the comparison's base, not the figure's date.
 COMPARED = re.compile(r"(比|较|同比)\s*$")
 # `近三年…达7600多人`, `目前`: a figure as of the page's writing, whatever year its paragraph opened with.
 NOW = re.compile(r"近[一二两三四五六七八九十\d]+年|近年来|目前|现有|现已")
 # Tense words after a figure, in its own clause: `3所学校已移交`, `2所学校将建成`.
-PAST_AFTER = re.compile(r"^[^,;。]*?(已|均已|建成|投入使用|交付使用|开学)")
-FUTURE_AFTER = re.compile(r"^[^,;。]*?(将|拟|计划)")
-REPORTING = re.compile(r"目前|现有|均超|共有|涵盖|增加到|由")
+PAST_AFTER = re.compile(r"^[^,;。]*?(已|均已)")
+FUTURE_AFTER = re.compile(r"^[^,;。]*?(将|拟)")
+REPORTING = re.compile(r"现有|均超|共有|涵盖|增加到|由")
 GOAL = re.compile(r"^\s*的目标")
 NORMATIVE = re.compile(r"不低于|不少于|至少|不超过|不高于")
 YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:年?底|末|初|[春秋]季|上半年|下半年)?")
 LIST_JOINER = re.compile(r"\s*(、|和|及|以及)\s*")
 SENTENCE_YEAR = re.compile(r"^\s*[^,。]{0,4}?((?:19|20)\d\d)\s*年(?!\d)")
-DEADLINE = re.compile(r"(?:到|至|截至)\s*((?:19|20)\d\d)\s*年|((?:19|20)\d\d)\s*年(?:底)?前")
+DEADLINE = re.compile(
+    r"(?:到|至|截至)\s*((?:19|20)\d\d)\s*年|((?:19|20)\d\d)\s*年(?:底)?前"
+    r"|(?:(?:19|20)\d\d\s*[-—–至]\s*)?((?:19|20)\d\d)\s*年\s*(?=计划|力争|将|拟|预计|要)"  # 2023年计划投资, 2021—2025年计划
+)
 FIVE_YEAR_PLANS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
 PLAN_HEADING = re.compile(
     r"(下步工作|下一步工作|下一步打算|下半年重点工作|下阶段工作|工作打算|工作计划|今后工作|主要目标|发展目标|总体目标|目标任务"
     r"|重点任务|主要任务|具体目标|工作目标)"
 )
+# Headings that plan whatever words open them (`“十四五”时期任务`, `2021年重点工作`), and lead
+# sentences that say the text after them is a plan (`《报告》提出`, `报告中关于2024年…重点任务`).
+SECTION_PLAN = re.compile(r"重点工作|时期任务|工作安排|工作思路|工作重点|任务目标|目标任务")
+PLAN_LEAD = re.compile(r"报告》?[^。,;]{0,6}(提出|部署|关于[^。]{0,20}(重点任务|工作重点|目标任务))")
 REPORT_HEADING = re.compile(
     r"(工作亮点|主要做法|建设情况|工作情况|存在的问题|现实基础|发展基础|发展环境|工作回顾|主要成就|取得的成绩|工作成效|基本情况|现状|办理情况)"
 )
@@ -50,9 +58,9 @@ PLAN_TYPES = {"annual_goals", "plan", "news", "policy"}
 TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:年?底|末|初|[春秋]季|上半年|下半年)?")
 TITLE_RANGE = re.compile(r"(?:19|20)\d\d\s*[-—–至]\s*((?:19|20)\d\d)")
 # `得10分`: the points a scoring table awards, not an amount.
-SCORE = re.compile(r"得\s*$")
+SCORE = re.compile(r"得\s*(\d+\s*[、,]\s*)*$")  # 得10、8、6、4分
 # Words after a number that make it part of a name or a framework, not an amount.
-FRAMEWORK_NOUN = re.compile(r"^(清单|方面|环节|举措|措施|大任务|项任务|门|大行动|条措施)")
+FRAMEWORK_NOUN = re.compile(r"^(清单|方面|环节|举措|措施|大任务|项任务|门|大行动|条措施|民心工程|民生实事|会议|常务会)")
 # Counts of things done (开展12场宣讲, 培训3期) rather than of things reached.
 ACTIVITY_UNITS = {"场", "次", "期", "批", "届", "节", "课时"}
 SINGULAR_UNITS = {"个", "所", "家", "座", "项", "支", "套"}
@@ -86,6 +94,7 @@ class _Cursor:
     region_named: bool = False  # whether the region was named by the page's text, not its default
     year: int | None = None
     year_is_past: bool = False
+    section_year: int | None = None  # the year a plan section's heading names (`2021年重点工作`)
 
 
 def titled_year(title: str, doc_type: str) -> int | None:
@@ -175,9 +184,13 @@ def _is_target(
     return cursor.plan
 
 
+def _deadline_year(match: re.Match) -> int:
+    return int(next(group for group in match.groups() if group))
+
+
 def _deadline(before: str, sentence: str, cursor: _Cursor, context: PageContext) -> tuple[int | None, bool]:
     """The year a target is due and whether the page says it outright."""
-    explicit = [int(m.group(1) or m.group(2)) for m in DEADLINE.finditer(before)]
+    explicit = [_deadline_year(m) for m in DEADLINE.finditer(before)]
     if explicit:
         return explicit[-1], True
     leading = SENTENCE_YEAR.match(sentence)
@@ -216,6 +229,8 @@ def _skip(sentence: str, quantity: Quantity) -> bool:
         return True  # 建成1个…中心: an article, not an amount
     if quantity.unit == "分" and SCORE.search(sentence[: quantity.start]):
         return True
+    if re.search(r"等\s*$", sentence[: quantity.start]) and re.match(r"^[\u4e00-\u9fff]{0,2}的", after):
+        return True  # `A、B、C等9个区的…`: counting the places just named
     return bool(re.search(r"由(去年|上年|原来)?的?\s*$", sentence[: quantity.start]))
 
 
@@ -286,20 +301,20 @@ def figures_find(body: str, context: PageContext) -> tuple[list[TargetDraft], li
     observations: list[ObservationDraft] = []
     default_region = context.regions[0].code if context.regions else None
     cursor = _Cursor(plan=context.doc_type in PLAN_TYPES, region=default_region)
-    for paragraph in _sections(body):
-        if PLAN_HEADING.search(paragraph[:20]):
-            cursor.plan, cursor.year = True, None
-        elif REPORT_HEADING.search(paragraph[:20]):
-            cursor.plan, cursor.year = False, None
+    placed: list[tuple[int, TargetDraft]] = []
+    for number, paragraph in enumerate(_sections(body)):
+        _enter_section(paragraph, cursor, context)
         cursor.region = _region_for(paragraph, cursor, context)
         cursor.region_named = cursor.region_named or _mentioned_region(paragraph, context) is not None
         opening_year = re.match(r"^[^。,]{0,12}?((?:19|20)\d\d)\s*年\s*[,,]", paragraph)
+        if opening_year and context.doc_type not in PLAN_TYPES and int(opening_year.group(1)) == _written_year(context):
+            opening_year = None  # `2023年,…` in a letter of 2023: this year's work, told rather than planned
         if opening_year:
             year = int(opening_year.group(1))
             cursor.year = year
             cursor.year_is_past = bool(context.page_year and year < context.page_year)
         elif cursor.year is not None and not cursor.year_is_past and context.doc_type not in PLAN_TYPES:
-            cursor.year = None
+            cursor.year = cursor.section_year
         if len(paragraph) <= HEADING_CHARS and not re.search(r"[。;!?]", paragraph):
             continue  # a heading: 钟楼区:5个“再出发”实现民生跃升
         paragraph_year = (cursor.year, cursor.year_is_past)
@@ -307,22 +322,53 @@ def figures_find(body: str, context: PageContext) -> tuple[list[TargetDraft], li
             _carry_record_year(sentence.text, cursor, context)
             _sentence_figures(sentence.text, cursor, context, targets, observations)
             _carry_deadline(sentence.text, cursor, context)
+        placed += [(number, target) for target in targets[len(placed):]]
         if cursor.year_is_past and (cursor.year, True) != paragraph_year:
             cursor.year, cursor.year_is_past = paragraph_year  # a year a sentence opened lasts its paragraph
         if cursor.year is not None and cursor.year_is_past and context.doc_type in PLAN_TYPES:
             cursor.year = None  # a look back at last year lasts one paragraph on a goals page
-    return _once(targets), observations
+    return _once(placed), observations
 
 
-def _once(targets: list[TargetDraft]) -> list[TargetDraft]:
-    """A target a page states twice (its lead, then its text) is one target."""
-    seen, kept = set(), []
-    for target in targets:
-        identity = (target.indicator, target.value, target.value_max, target.unit, target.deadline_year, target.region)
-        if identity not in seen:
-            seen.add(identity)
-            kept.append(target)
-    return kept
+def _enter_section(paragraph: str, cursor: _Cursor, context: PageContext) -> None:
+    """A heading or a lead sentence that says whether what follows reports or plans, and for which year:
+    `“十三五”主要工作回顾`, `2021年重点工作`, `报告中关于2024年政府工作重点任务`."""
+    heading = len(paragraph) <= HEADING_CHARS and not re.search(r"[。;!?]", paragraph)
+    opening = paragraph[:20]
+    if REPORT_HEADING.search(opening):
+        cursor.plan, cursor.year, cursor.section_year = False, None, None
+    elif PLAN_HEADING.search(opening) or (heading and SECTION_PLAN.search(paragraph)) or PLAN_LEAD.search(paragraph):
+        cursor.plan, cursor.year, cursor.section_year = True, None, None
+        year = _section_year(paragraph if heading or not PLAN_LEAD.search(paragraph) else PLAN_LEAD.search(paragraph).group())
+        written = _written_year(context)
+        if year and (written is None or year >= written):
+            cursor.year, cursor.year_is_past, cursor.section_year = year, False, year
+
+
+def _section_year(text: str) -> int | None:
+    years = [int(y) for y in re.findall(r"((?:19|20)\d\d)\s*年", text)]
+    years += [year for name, year in FIVE_YEAR_PLANS.items() if name in text]
+    return years[-1] if years else None
+
+
+def _once(targets: list[tuple[int, TargetDraft]]) -> list[TargetDraft]:
+    """A target a page states twice (its headline, then its text) is one target: the same figure,
+    due the same year, for the same place, measuring the same thing or, in another paragraph, a
+    thing named alike (学校数, 中小学校数). ``targets`` pairs each with its paragraph's number."""
+    kept: list[tuple[int, TargetDraft]] = []
+    for paragraph, target in targets:
+        figure = (target.value, target.value_max, target.unit, target.deadline_year, target.region)
+        if not any(
+            figure == (other.value, other.value_max, other.unit, other.deadline_year, other.region)
+            and (other.indicator == target.indicator or (paragraph != where and _named_alike(other, target)))
+            for where, other in kept
+        ):
+            kept.append((paragraph, target))
+    return [target for _, target in kept]
+
+
+def _named_alike(one: TargetDraft, other: TargetDraft) -> bool:
+    return one.indicator.endswith(other.indicator) or other.indicator.endswith(one.indicator)
 
 
 def _carry_record_year(sentence: str, cursor: _Cursor, context: PageContext) -> None:
@@ -334,7 +380,7 @@ def _carry_record_year(sentence: str, cursor: _Cursor, context: PageContext) -> 
 
 def _carry_deadline(sentence: str, cursor: _Cursor, context: PageContext) -> None:
     """`到2025年,…达到97%以上。九年义务教育巩固率超过97%…`: a deadline holds for the paragraph."""
-    years = [int(m.group(1) or m.group(2)) for m in DEADLINE.finditer(sentence)]
+    years = [_deadline_year(m) for m in DEADLINE.finditer(sentence)]
     written = context.doc_date.year if context.doc_date else None
     if years and (written is None or years[-1] >= written):
         cursor.year, cursor.year_is_past = years[-1], False
@@ -394,7 +440,7 @@ def _sentence_figures(sentence, cursor, context, targets, observations):
             deadline, explicit = None, True
             found = DEADLINE.search(before)
             if found:
-                deadline = int(found.group(1) or found.group(2))
+                deadline = _deadline_year(found)
         else:
             deadline, explicit = _deadline(before, sentence, cursor, context)
         confidence = 0.9 if explicit else 0.8 if deadline else 0.6

@@ -79,12 +79,24 @@ class FigureScore:
         count.extracted += len(got)
         count.catalogued += sum(1 for figure in got if figure.indicator_code)
         unpaired = list(got)
-        for spec in wanted:
-            match = next((figure for figure in unpaired if _same(figure, spec, kind)), None)
+        # Where several figures have the value, those in the reading's unit pair first (3名 and 3-5所).
+        pairs: dict[int, object] = {}
+        for same_unit in (True, False):
+            for number, spec in enumerate(wanted):
+                if number in pairs:
+                    continue
+                match = next((
+                    figure for figure in unpaired
+                    if _same(figure, spec, kind) and (not same_unit or plain_unit(figure.unit) == plain_unit(spec.unit))
+                ), None)
+                if match is not None:
+                    pairs[number] = match
+                    unpaired.remove(match)
+        for number, spec in enumerate(wanted):
+            match = pairs.get(number)
             if match is None:
                 self.mistakes.append(f"{key.name} {kind} missed: {spec.value}{spec.unit} “{spec.quote[:60]}”")
                 continue
-            unpaired.remove(match)
             count.found += 1
             count.found_catalogued += bool(match.indicator_code)
             if kind == "target":

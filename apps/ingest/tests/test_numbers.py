@@ -30,6 +30,11 @@ def only(text):
     ("三至四所", "3", "4", "所", "range", "3"),
     ("百分之三十", "30", None, "%", "eq", "30"),
     ("7,600人", "7600", None, "人", "eq", "7600"),
+    ("1 376所", "1376", None, "所", "eq", "1376"),
+    ("三分之二以上", "66.7", None, "%", "gte", "66.7"),
+    ("3—4所", "3", "4", "所", "range", "3"),
+    ("300堂", "300", None, "堂", "eq", "300"),
+    ("受教育年限达到11.53年", "11.53", None, "年", "gte", "11.53"),
 ])
 def test_each_printed_form_reads_as_value_unit_and_comparator(text, value, value_max, unit, comparator, base):
     quantity = only(text)
@@ -47,7 +52,7 @@ def test_magnitudes_are_exact_decimals_not_floats():
 
 @pytest.mark.parametrize("text", [
     "“十三五”以来", "五育并举", "一是持续推动", "2022年", "(2020-2035)", "第76号", "邯教〔2017〕42号",
-    "五个方面", "实施35周岁以下", "三年行动计划", "11月26日",
+    "五个方面", "实施35周岁以下", "三年行动计划", "11月26日", "教龄满15年", "直道长100米",
 ])
 def test_words_dates_and_ordinals_are_not_quantities(text):
     assert find_quantities(text) == []

@@ -1,0 +1,75 @@
+"""How target sentences are said: plan sections, report leads, years of intent, lists and repeats."""
+import datetime
+from decimal import Decimal
+
+from apps.ingest.extract.figures import PageContext, figures_find
+
+
+def page(doc_type, day=None, page_year=None):
+    return PageContext(doc_type=doc_type, page_year=page_year or (day.year if day else None), doc_date=day, regions=[])
+
+
+def due(targets):
+    return [(t.value, t.unit, t.deadline_year) for t in targets]
+
+
+def test_a_report_heading_that_plans_a_year_makes_its_paragraphs_targets_due_that_year():
+    targets, observations = figures_find(
+        "一、工作回顾\n新建学校6所,新增学位3000个。\n"
+        "二、2021年重点工作\n建成幼儿园12所。\n学前三年毛入园率达到98%以上。\n"
+        "三、“十四五”时期任务\n引进国际学校2所。",
+        page("work_report"),
+    )
+    assert [(o.value, o.unit) for o in observations] == [(Decimal(6), "所"), (Decimal(3000), "个")]
+    assert due(targets) == [(Decimal(12), "所", 2021), (Decimal(98), "%", 2021), (Decimal(2), "所", 2025)]
+
+
+def test_what_a_government_work_report_proposes_is_a_target():
+    targets, observations = figures_find(
+        "报告中关于2024年政府工作重点任务如下。\n推动学前教育普惠发展,一类幼儿园占比达到60%。\n"
+        "建设高水平中职学校20所。",
+        page("work_report"),
+    )
+    assert observations == []
+    assert due(targets) == [(Decimal(60), "%", 2024), (Decimal(20), "所", 2024)]
+
+
+def test_the_year_before_a_word_of_intent_is_the_deadline_and_a_range_of_years_ends_it():
+    targets, _ = figures_find(
+        "2023年计划投资600万元用于设备采购;2021—2025年计划安排专项资金1100万元。",
+        page("reply", datetime.date(2023, 5, 4)),
+    )
+    assert due(targets) == [(Decimal(600), "万元", 2023), (Decimal(1100), "万元", 2025)]
+
+
+def test_a_headline_restating_a_target_is_one_target_but_two_places_alike_are_two():
+    targets, _ = figures_find(
+        "全市2025年计划新建中小学校11所\n2025年任务目标是计划新建、改扩建中小学校11所。\n"
+        "每个县创建1所及以上示范幼儿园,每个市创建1所及以上一类示范幼儿园。",
+        page("news", datetime.date(2025, 2, 1)),
+    )
+    assert due(targets) == [(Decimal(11), "所", 2025), (Decimal(1), "所", 2025), (Decimal(1), "所", 2025)]
+
+
+def test_scores_a_rating_table_awards_counts_of_names_just_listed_and_meeting_numbers_are_not_targets():
+    targets, _ = figures_find(
+        "到2025年,按从高到低分别得10、8、6、4分;补齐东区、西区、南区等3个区的学位缺口;"
+        "方案经区政府第29次会议审议,新增学位1200个。",
+        page("plan", datetime.date(2022, 1, 1), page_year=2025),
+    )
+    assert due(targets) == [(Decimal(1200), "个", 2025)]
+
+
+def test_years_of_schooling_and_a_fraction_are_amounts():
+    targets, _ = figures_find(
+        "到2025年,劳动年龄人口平均受教育年限达到11.5年,三分之二以上的乡镇建成中心学校。",
+        page("plan", datetime.date(2021, 6, 1), page_year=2025),
+    )
+    assert [(t.value, t.unit, t.comparator) for t in targets] == [
+        (Decimal("11.5"), "年", "gte"), (Decimal("66.7"), "%", "gte"),
+    ]
+
+
+def test_a_typeset_thousands_space_is_part_of_the_number():
+    _, observations = figures_find("2019年,全省改建幼儿园1 376所,设立7 559个保教班。", page("work_report", datetime.date(2020, 3, 1)))
+    assert [o.value for o in observations] == [Decimal(1376), Decimal(7559)]
