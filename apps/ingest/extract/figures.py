@@ -51,6 +51,8 @@ PLAN_LEAD = re.compile(r"报告》?[^。,;]{0,6}(提出|部署|关于[^。]{0,20
 REPORT_HEADING = re.compile(
     r"(工作亮点|主要做法|建设情况|工作情况|存在的问题|现实基础|发展基础|发展环境|工作回顾|主要成就|取得的成绩|工作成效|基本情况|现状|办理情况)"
 )
+# A clause that opens by giving a place its share (`;为船营区拟投入`, `在高新区新建`).
+CLAUSE_PLACE = re.compile(r"(?:^|[,;。、])\s*(?:为|在|对)(?P<place>[\u4e00-\u9fff]{2,4}?(?:区|县|旗))(?=[\u4e00-\u9fff])")
 SECTION_MARK = re.compile(r"(?<![\u4e00-\u9fff\d])([一二三四五六七八九十]+、)")
 PLAN_TYPES = {"annual_goals", "plan", "news", "policy"}
 # The year an annual-goals page is for (`2011年教育局工作计划要点`) and a plan's last year
@@ -75,6 +77,7 @@ QUALITATIVE = re.compile(
 RANK = re.compile(r"(位列|名列|排名|居)(?P<scope>[^,。第]{0,6})第(?P<n>[一二三四五六七八九十\d]+)(名|位)?")
 TIME_CLAUSE = re.compile(r"^(到\s*\d{4}\s*年|\d{4}\s*年|近年来|近[三两五]年|今年|全年|目前)$")
 HEADING_CHARS = 40
+PLACE_OPENING_CHARS = 12
 
 
 @dataclass
@@ -95,6 +98,7 @@ class _Cursor:
     year: int | None = None
     year_is_past: bool = False
     section_year: int | None = None  # the year a plan section's heading names (`2021年重点工作`)
+    running: str | None = None  # the place named last in the paragraph so far
 
 
 def titled_year(title: str, doc_type: str) -> int | None:
@@ -141,6 +145,26 @@ def _region_for(text: str, cursor: "_Cursor", context: PageContext) -> str | Non
     named = _mentioned_region(text, context)
     if named is None:
         return cursor.region
+    if cursor.region_named and cursor.region and is_above(named, cursor.region):
+        return cursor.region
+    return named
+
+
+def _placed(text: str, cursor: "_Cursor", context: PageContext) -> str | None:
+    """The place a figure at the end of ``text`` is for: the last one named before it (`为昌邑区拟投入
+    资金46万元`), else the one carried from the paragraph's sentences before. A clause opened by a
+    place the page does not list (`为经开区…`) ends the carried one: its figures fall to the section's."""
+    named, end = None, -1
+    for code, names in context.region_names.items():
+        for name in names:
+            position = text.rfind(name)
+            if position >= 0 and position + len(name) > end:
+                named, end = code, position + len(name)
+    unlisted = [m for m in CLAUSE_PLACE.finditer(text) if m.end("place") > end]
+    if unlisted and not any(m.group("place").startswith(n) for m in unlisted for ns in context.region_names.values() for n in ns):
+        return cursor.region
+    if named is None:
+        return cursor.running
     if cursor.region_named and cursor.region and is_above(named, cursor.region):
         return cursor.region
     return named
@@ -304,8 +328,11 @@ def figures_find(body: str, context: PageContext) -> tuple[list[TargetDraft], li
     placed: list[tuple[int, TargetDraft]] = []
     for number, paragraph in enumerate(_sections(body)):
         _enter_section(paragraph, cursor, context)
-        cursor.region = _region_for(paragraph, cursor, context)
-        cursor.region_named = cursor.region_named or _mentioned_region(paragraph, context) is not None
+        # A heading or a paragraph's opening words set the place for what follows (`钟楼区:…`).
+        opening = paragraph if len(paragraph) <= HEADING_CHARS else paragraph[:PLACE_OPENING_CHARS]
+        cursor.region = _region_for(opening, cursor, context)
+        cursor.region_named = cursor.region_named or _mentioned_region(opening, context) is not None
+        cursor.running = cursor.region
         opening_year = re.match(r"^[^。,]{0,12}?((?:19|20)\d\d)\s*年\s*[,,]", paragraph)
         if opening_year and context.doc_type not in PLAN_TYPES and int(opening_year.group(1)) == _written_year(context):
             opening_year = None  # `2023年,…` in a letter of 2023: this year's work, told rather than planned
@@ -387,7 +414,6 @@ def _carry_deadline(sentence: str, cursor: _Cursor, context: PageContext) -> Non
 
 
 def _sentence_figures(sentence, cursor, context, targets, observations):
-    region = _region_for(sentence, cursor, context)
     quantities = find_quantities(sentence)
     if context.damaged:
         taken = {q.start for q in quantities}
@@ -397,6 +423,7 @@ def _sentence_figures(sentence, cursor, context, targets, observations):
     listed: Quantity | None = None  # the quantity before, when this one follows it in a list
     for quantity in sorted(quantities, key=lambda q: q.start):
         head, listed = listed, quantity
+        region = _placed(sentence[: quantity.start], cursor, context)
         if _skip(sentence, quantity):
             continue
         index = clause_index(bounds, quantity.start)
@@ -453,7 +480,8 @@ def _sentence_figures(sentence, cursor, context, targets, observations):
             unit=quantity.unit, deadline_year=deadline, quote=quote,
             confidence=round(confidence, 2), region=region,
         ))
-    _worded_figures(sentence, cursor, context, region, targets, observations)
+    _worded_figures(sentence, cursor, context, _placed(sentence, cursor, context), targets, observations)
+    cursor.running = _placed(sentence, cursor, context)
 
 
 def _worded_figures(sentence, cursor, context, region, targets, observations):

@@ -2,6 +2,7 @@
 import datetime
 from decimal import Decimal
 
+from apps.ingest.draft import PlaceRef
 from apps.ingest.extract.figures import PageContext, figures_find
 
 
@@ -73,3 +74,20 @@ def test_years_of_schooling_and_a_fraction_are_amounts():
 def test_a_typeset_thousands_space_is_part_of_the_number():
     _, observations = figures_find("2019年,全省改建幼儿园1 376所,设立7 559个保教班。", page("work_report", datetime.date(2020, 3, 1)))
     assert [o.value for o in observations] == [Decimal(1376), Decimal(7559)]
+
+
+def test_each_figure_is_for_the_place_named_last_before_it_and_an_unlisted_place_falls_to_the_section():
+    places = [PlaceRef("220200", "吉林市"), PlaceRef("220202", "昌邑区"), PlaceRef("220203", "龙潭区")]
+    context = PageContext(
+        doc_type="annual_goals", page_year=2014, doc_date=None, regions=places[1:],
+        region_names={p.code: (p.name, p.name[:-1]) for p in places},
+    )
+    targets, _ = figures_find(
+        "吉林市:2014年全市改造项目共100个。为昌邑区拟投入资金46万元,其中省级补助资金44万元;"
+        "为龙潭区拟投入资金53万元;为开发区拟投入资金30万元。",
+        context,
+    )
+    assert [(t.value, t.region) for t in targets] == [
+        (Decimal(100), "220200"), (Decimal(46), "220202"), (Decimal(44), "220202"),
+        (Decimal(53), "220203"), (Decimal(30), "220200"),
+    ]
