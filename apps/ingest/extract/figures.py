@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from apps.ingest.draft import ObservationDraft, PlaceRef, TargetDraft
-from apps.ingest.extract.indicators import indicator_name
+from apps.ingest.extract.indicators import indicator_name, respective_names, shared_verb
 from apps.ingest.extract.regions import is_above
 from apps.ingest.extract.text import clause_index, clauses, sentences
 from apps.ingest.numbers import Quantity, find_damaged_shares, find_quantities, to_decimal
@@ -34,6 +34,7 @@ GOAL = re.compile(r"^\s*的目标")
 NORMATIVE = re.compile(r"不低于|不少于|至少|不超过|不高于")
 YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:年?底|末|初|[春秋]季|上半年|下半年)?")
 LIST_JOINER = re.compile(r"\s*(、|和|及|以及)\s*")
+NAMED_ITEM = re.compile(r"\s*(、|和|及|以及)\s*[\u4e00-\u9fff]{1,12}")
 SENTENCE_YEAR = re.compile(r"^\s*[^,。]{0,4}?((?:19|20)\d\d)\s*年(?!\d)")
 DEADLINE = re.compile(
     r"(?:到|至|截至)\s*((?:19|20)\d\d)\s*年|((?:19|20)\d\d)\s*年(?:底)?前"
@@ -99,6 +100,7 @@ class _Cursor:
     year_is_past: bool = False
     section_year: int | None = None  # the year a plan section's heading names (`2021年重点工作`)
     running: str | None = None  # the place named last in the paragraph so far
+    list_names: list[str] | None = None  # the names the last 分别 list took
 
 
 def titled_year(title: str, doc_type: str) -> int | None:
@@ -168,6 +170,16 @@ def _placed(text: str, cursor: "_Cursor", context: PageContext) -> str | None:
     if cursor.region_named and cursor.region and is_above(named, cursor.region):
         return cursor.region
     return named
+
+
+def _without_place(name: str, context: PageContext) -> str:
+    """`为昌邑区拟投入资金` measures 拟投入资金: the place is the figure's region, not its name."""
+    for names in context.region_names.values():
+        for place in sorted(names, key=len, reverse=True):
+            match = re.match(rf"^(为|在|对)?{re.escape(place)}", name)
+            if match and len(name) > match.end() + 1:
+                return name[match.end():]
+    return name
 
 
 def _latest(pattern: re.Pattern, text: str) -> int:
@@ -421,6 +433,9 @@ def _sentence_figures(sentence, cursor, context, targets, observations):
     accepted_state = False
     bounds = clauses(sentence)
     listed: Quantity | None = None  # the quantity before, when this one follows it in a list
+    names, place_in_list = None, 0  # `A、B分别达到90%、95%`: the names the list takes in turn
+    list_comparator = None
+    previous_name = ""
     for quantity in sorted(quantities, key=lambda q: q.start):
         head, listed = listed, quantity
         region = _placed(sentence[: quantity.start], cursor, context)
@@ -435,6 +450,21 @@ def _sentence_figures(sentence, cursor, context, targets, observations):
         indicator, source = indicator_name(
             clause_text, quantity.start - clause_start, quantity.end - clause_start, quantity, previous, following
         )
+        in_list = head is not None and LIST_JOINER.fullmatch(sentence[head.end: quantity.start])
+        if in_list:
+            place_in_list += 1
+        else:
+            names, place_in_list = respective_names(sentence[clause_start: quantity.start]), 0
+            if names:
+                cursor.list_names = names
+            elif re.search(r"分别\S{0,3}$", sentence[clause_start: quantity.start]):
+                names = cursor.list_names  # `…分别达到90%、99%。2020年分别达到98%、99%`
+        if names and place_in_list < len(names):
+            indicator = names[place_in_list]
+        elif head is not None and source == "before" and NAMED_ITEM.fullmatch(sentence[head.end: quantity.start]):
+            indicator = shared_verb(indicator, previous_name)  # `新改扩建中小学45所、幼儿园18所`
+        indicator = _without_place(indicator, context)
+        previous_name = indicator
         quote = _quote(sentence, quantity.start, quantity.end, source, bounds)
         own_clause = sentence[clause_start: quantity.start]
         if TIME_CLAUSE.match(previous.strip()):
@@ -459,8 +489,9 @@ def _sentence_figures(sentence, cursor, context, targets, observations):
             ))
             continue
         comparator = "gte" if goal else quantity.comparator
-        if comparator == "eq" and head is not None and LIST_JOINER.fullmatch(sentence[head.end: quantity.start]):
-            comparator = head.comparator  # `分别达到98%、99%`: the list shares its verb
+        if comparator == "eq" and in_list and list_comparator:
+            comparator = list_comparator  # `分别达到98%、99%`: the list shares its verb
+        list_comparator = comparator
         if kind is None:
             rule = NORMATIVE.search(clause_text).group()
             comparator = "lte" if rule in ("不超过", "不高于") else "gte"

@@ -9,19 +9,22 @@ from apps.ingest.numbers import Quantity
 
 LEADING = re.compile(
     r"^(其中|同时|并且?|以及|而且|全区|全市|全县|全省|我区|我市|我县|我省|区域内|县域内|市域内|全年|力争|确保|争取|积极|"
-    r"努力|进一步|继续|将|要|计划|预计|实现|到\d{4}年|\d{4}年|今年|明年|每年|目前|近年来|近三年|近两年|现已|现|已|累计|"
-    r"深入|全面|持续|加快|大力|切实|稳步|组织|主动|再创|新创|在|使|让|共|的|离|[、\s])+"
+    r"努力|进一步|继续|将|要|计划|预计|实现|到\d{4}年|\d{4}年|今年|明年|每年|年内|目前|近年来|近三年|近两年|现已|现|已|累计|"
+    r"深入|全面|持续|加快|大力|切实|稳步|组织|主动|再创|新创|在(?![校园岗编])|使|让|共|的|离|\d+[)）.]|[、\s])+"
 )
 # The verb or comparator between a subject and its figure (longest first).
 LINKING = re.compile(
     r"(将达到|达到了|达到|已达|达|保持在|保持|稳定在|提高至|提高到|提升至|提升到|增加到|增加至|增长到|增至|上升到|"
     r"降至|降到|下降到|控制在|均超过|均超|超过|超|不低于|不少于|不超过|不高于|至少|约为|约|将近|接近|近|下降|降低|减少|"
-    r"提高|提升|增加|增长|为|是|将|均|已|要)$"
+    r"提高|提升|增加|增长|为|是|将|均|已|要|分别|力争|确保|争取)$"
 )
 # Verbs that join a figure to a subject named earlier: `…教育集团由去年的206个,增加到437个`.
 STATE_LINK = re.compile(r"(增加到|增长到|增至|上升到|达到|已达|达|为|是)$")
 TRAILING_FIGURE = re.compile(r"\d[\d.,]*\s*[\u4e00-\u9fff]?$")
-BASELINE = re.compile(r"由(去年|上年|原来)?的?[\d.]+[^,]*$")
+# `由2013年的1.44亿元`, `从2015年的75.6%`, `比2013年`: the baseline a figure is compared with.
+BASELINE = re.compile(r"(由|从)((?:19|20)\d\d年|去年|上年|原来)?的?([\d.]+[^,]*)?$|(比|较)((?:19|20)\d\d年|去年|上年)$")
+# `毛入园率达99%以上、普惠性幼儿园覆盖率达`: the items of a list before this figure's own.
+LISTED_BEFORE = re.compile(r"^.*\d[^、和及,;。\d]{0,5}[、和及]")
 VERBS = re.compile(r"^(再创|新创|实施|推进|深化|开展|启动|建设|完成|投入|总投入|新建|新增|改造|打造|培育|遴选和培育|命名|新立项|建成|提供)")
 GENERIC = {"", "投入", "总投入", "资金", "经费", "新增", "完成", "各类", "共计", "合计"}
 COUNT_UNITS = {"个", "所", "名", "人", "项", "家", "场", "篇", "处", "座", "间", "台", "套", "条", "位", "户", "门", "种", "部", "支", "张", "本", "册", "班"}
@@ -29,7 +32,8 @@ SHARE_WORDS = re.compile(r"(率|比例|占比|比重|覆盖面)$")
 
 
 def _trim_subject(text: str) -> str:
-    text = BASELINE.sub("", text.strip().rstrip("。;!?"))
+    text = LISTED_BEFORE.sub("", text.strip().rstrip("。;!?").split("|")[-1])
+    text = BASELINE.sub("", text)
     text = TRAILING_FIGURE.sub("", text)
     previous = None
     while previous != text:
@@ -42,7 +46,8 @@ def _trim_subject(text: str) -> str:
 def _noun_after(text: str) -> str:
     text = text.lstrip("的 ")
     match = re.match(r"[“”\u4e00-\u9fffA-Za-z0-9+]+", text)
-    return re.split(r"其中|等|进行|实现|开展|达到|完成|的目标", match.group())[0] if match else ""
+    # `1 122个共176万平方米`: the noun ends where another figure or a total begins.
+    return re.split(r"其中|等|进行|实现|开展|达到|完成|的目标|共|合计|\d", match.group())[0] if match else ""
 
 
 def _counted(name: str, unit: str) -> str:
@@ -100,3 +105,31 @@ def indicator_name(
         return _counted(after, unit), "after"
     name = VERBS.sub("", _trim_subject(previous))
     return (_counted(name, unit), "previous") if name else ("", "")
+
+
+RESPECTIVELY = re.compile(r"(?P<subject>[^,;。]+?)分别(?:达到|为|是|达|提高到|提高至|增加到|保持在|超过)?\s*$")
+
+
+def respective_names(before: str) -> list[str] | None:
+    """`小学、初中适龄人口入学率分别100%、100%`: the names a list of figures takes in turn, the
+    short ones completed by the last one's measure (小学 → 小学适龄人口入学率); None without 分别."""
+    match = RESPECTIVELY.search(before)
+    if not match:
+        return None
+    items = [_trim_subject(item) for item in re.split(r"、|以及|和|及", match.group("subject"))]
+    items = [item for item in items if item]
+    if len(items) < 2:
+        return None
+    last = items[-1]
+    return [f"{item}{last[len(item):]}" if len(item) <= 3 < len(last) else item for item in items]
+
+
+BUILDING = re.compile(r"^(新建、改扩建|新建改扩建|新改扩建|改扩建|新建|新增|改建|扩建|建成|建设|增加)")
+
+
+def shared_verb(name: str, previous_name: str) -> str:
+    """`新改扩建公办中小学45所、幼儿园18所`: a list item takes the building verb of the item before."""
+    verb = BUILDING.match(previous_name)
+    if verb and name and not BUILDING.match(name) and not VERBS.match(name):
+        return f"{verb.group()}{name}"
+    return name

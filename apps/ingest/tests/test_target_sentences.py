@@ -91,3 +91,28 @@ def test_each_figure_is_for_the_place_named_last_before_it_and_an_unlisted_place
         (Decimal(100), "220200"), (Decimal(46), "220202"), (Decimal(44), "220202"),
         (Decimal(53), "220203"), (Decimal(30), "220200"),
     ]
+
+
+def test_a_respective_list_names_each_figure_by_its_place_in_the_list_and_shares_its_verb():
+    targets, _ = figures_find(
+        "到2025年,学前三年毛入园率、义务教育巩固率和高中阶段教育毛入学率分别达到90%、99%、92%。"
+        "到2030年分别达到95%、99.5%、95%。",
+        page("plan", datetime.date(2021, 6, 1), page_year=2025),
+    )
+    named = [(t.indicator, t.value, t.comparator, t.deadline_year, t.indicator_code) for t in targets]
+    assert named[:3] == [
+        ("学前三年毛入园率", Decimal(90), "gte", 2025, None),
+        ("义务教育巩固率", Decimal(99), "gte", 2025, None),
+        ("高中阶段教育毛入学率", Decimal(92), "gte", 2025, None),
+    ]
+    assert [name for name, *_ in named[3:]] == ["学前三年毛入园率", "义务教育巩固率", "高中阶段教育毛入学率"]
+
+
+def test_list_items_take_the_building_verb_before_them_and_a_place_is_not_part_of_a_name():
+    places = [PlaceRef("441900", "东莞市")]
+    context = PageContext(
+        doc_type="annual_goals", page_year=2024, doc_date=None, regions=places,
+        region_names={p.code: (p.name, p.name[:-1]) for p in places},
+    )
+    targets, _ = figures_find("年内新改扩建公办中小学45所、幼儿园18所,为东莞市拟投入资金30亿元。", context)
+    assert [t.indicator for t in targets] == ["新改扩建公办中小学数", "新改扩建幼儿园数", "拟投入资金"]
