@@ -122,6 +122,8 @@ def _quantity(text: str, match: re.Match) -> Quantity | None:
         # Chinese numerals count only with a unit (两千八百个), and not inside words (十三五, 五育).
         if not (unit or pct) or unit in NOT_AMOUNTS or ORDINAL_BEFORE.search(before):
             return None
+        if match.group("cnum") == "十" and unit == "分":
+            return None  # 十分重要: the adverb "very", not ten points
         value, value_max = to_decimal(match.group("cnum")), None
         if match.group("cnum2"):
             value_max = to_decimal(match.group("cnum2"))

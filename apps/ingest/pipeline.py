@@ -15,7 +15,7 @@ from apps.ingest.extract.figures import PageContext, figures_find, titled_year
 from apps.ingest.extract.initiatives import Term, initiatives_find
 from apps.ingest.extract.labels import labelled_fields
 from apps.ingest.extract.localities import localities_find
-from apps.ingest.extract.regions import LEVEL_WORDS, Place, RegionMatcher, level_of, short_name
+from apps.ingest.extract.regions import LEVEL_WORDS, Place, RegionMatcher, autonomous_alias, level_of, short_name
 from apps.ingest.extract.replies import proposal_read, reply_read
 from apps.ingest.extract.text import CJK
 from apps.ingest.notes import N_, Note, note
@@ -119,15 +119,25 @@ def _context(draft: Draft, damaged: bool) -> PageContext:
     specific = document.specific_region_codes()
     places = [r for r in document.regions if r.code in specific]
     day = document.publish_date or (draft.reply.reply_date if draft.reply else None)
+    names = {
+        r.code: tuple(n for n in (r.name, autonomous_alias(r.name), short_name(r.name)) if n) for r in document.regions
+    }
     return PageContext(
         doc_type=document.doc_type,
         page_year=titled_year(document.title, document.doc_type) or (day.year if day else None),
         doc_date=day,
         regions=places,
         # Every place named, so a sentence about the city on a page of its districts is the city's.
-        region_names={r.code: tuple(n for n in (r.name, short_name(r.name)) if n) for r in document.regions},
+        region_names=names,
         damaged=damaged,
+        home=_titled_place(document.title, names),
     )
+
+
+def _titled_place(title: str, names: dict[str, tuple[str, ...]]) -> str | None:
+    """The most specific place the title names (`黄南州“十四五”教育事业发展规划` → 黄南州)."""
+    named = [code for code, spellings in names.items() if any(n in title for n in spellings)]
+    return max(named, key=lambda code: (len(code.rstrip("0")), code), default=None)
 
 
 def page_read(raw: bytes, *, filename: str, reader: Reader) -> Draft:

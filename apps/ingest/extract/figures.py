@@ -16,7 +16,7 @@ from apps.ingest.draft import ObservationDraft, PlaceRef, TargetDraft
 from apps.ingest.extract.indicators import indicator_name, respective_names, shared_verb
 from apps.ingest.extract.regions import is_above
 from apps.ingest.extract.text import clause_index, clauses, sentences
-from apps.ingest.numbers import Quantity, find_damaged_shares, find_quantities, to_decimal
+from apps.ingest.numbers import UNIT, Quantity, find_damaged_shares, find_quantities, to_decimal
 
 FUTURE = re.compile(r"到\s*\d{4}\s*年|\d{4}\s*年(底)?前|力争|确保|争创|争取(?=[在到于]?\d|达到|实现|建成|完成|新建|创建|通过)|(?<!即)(?<!已)(?<!完成)将(?!近)|拟|预计|下一步|目标|全年|年底|年内"
     r"|(?<![度的])(?:计划|规划)(?=投资|安排|新建|建设|改造|实施|投入|新增|招聘|完成)")
@@ -29,6 +29,7 @@ NOW = re.compile(r"近[一二两三四五六七八九十\d]+年|近年来|目前
 # Tense words after a figure, in its own clause: `3所学校已移交`, `2所学校将建成`.
 PAST_AFTER = re.compile(r"^[^,;。]*?(已|均已)")
 FUTURE_AFTER = re.compile(r"^[^,;。]*?(将|拟)")
+NEXT_CLAUSE_AHEAD = re.compile(r"^[,,]\s*(将|拟|计划|预计|力争|争取|确保)")
 REPORTING = re.compile(r"现有|均超|共有|涵盖|增加到|由")
 GOAL = re.compile(r"^\s*的目标")
 NORMATIVE = re.compile(r"不低于|不少于|至少|不超过|不高于")
@@ -66,6 +67,9 @@ SCORE = re.compile(r"得\s*(\d+\s*[、,]\s*)*$")  # 得10、8、6、4分
 FRAMEWORK_NOUN = re.compile(r"^(清单|方面|环节|举措|措施|大任务|项任务|门|大行动|条措施|民心工程|民生实事|会议|常务会)")
 # Counts of things done (开展12场宣讲, 培训3期) rather than of things reached.
 ACTIVITY_UNITS = {"场", "次", "期", "批", "届", "节", "课时"}
+MAGNITUDE_ONLY = {"万", "亿", "千万", "百万"}
+FOLLOWING_COUNTER = re.compile(rf"^\s*(?:和|、|及)\s*[\d.]+\s*(?:万|亿)?(?P<unit>{UNIT})")
+MONEY_WORDS = re.compile(r"资金|经费|投入|投资|拨付|补助|预算|拨款|资助")
 SINGULAR_UNITS = {"个", "所", "家", "座", "项", "支", "套"}
 STATE_VERB = re.compile(r"(达到|达|已达|增加到|增长到|增至|涵盖|共有|共|超过|均超|超|为)\s*$")
 SHARE_WORD = re.compile(r"率|比例|占比|比重|占")
@@ -89,6 +93,7 @@ class PageContext:
     regions: list[PlaceRef]
     region_names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code → full and short names
     damaged: bool = False
+    home: str | None = None  # the place the page's title names: figures no sentence places are its
 
 
 @dataclass
@@ -189,11 +194,13 @@ def _latest(pattern: re.Pattern, text: str) -> int:
 
 def _is_target(
     before: str, clause_text: str, cursor: _Cursor, context: PageContext, after: str = "", clause_start: int = 0,
+    rest: str = "",
 ) -> bool | None:
     """True for a commitment, False for a record, None for a normative rule (a target with no deadline).
 
     Tense words in the figure's own clause decide, before it and then after it (`10所学校已建成`,
-    `其余4所将开工`); then those earlier in the sentence, the paragraph's year and the section."""
+    `其余4所将开工`); then those earlier in the sentence; then a next clause that opens with intent (`筹措资金80万元,
+    计划实施…`); then the paragraph's year and the section."""
     if NORMATIVE.search(clause_text):
         return None
     future, past = _latest(FUTURE, before), _latest(PAST, before)
@@ -215,6 +222,8 @@ def _is_target(
         return True
     if past > future:
         return False
+    if NEXT_CLAUSE_AHEAD.match(rest):
+        return True
     if cursor.year is not None:
         return not cursor.year_is_past
     return cursor.plan
@@ -255,19 +264,31 @@ def _quote(sentence: str, start: int, end: int, source: str, bounds: list[tuple[
     return sentence[bounds[first][0]: stop].strip().rstrip("。;")
 
 
-def _skip(sentence: str, quantity: Quantity) -> bool:
+def _skip(sentence: str, quantity: Quantity, head: Quantity | None = None) -> bool:
     if _depth_at(sentence, quantity.start):
         return True
     after = sentence[quantity.end:]
     if FRAMEWORK_NOUN.match(after):
         return True
-    if quantity.unit in SINGULAR_UNITS and quantity.value == 1 and quantity.comparator == "eq":
-        return True  # 建成1个…中心: an article, not an amount
+    listed = head is not None and NAMED_ITEM.fullmatch(sentence[head.end: quantity.start])
+    if quantity.unit in SINGULAR_UNITS and quantity.value == 1 and quantity.comparator == "eq" and not listed:
+        return True  # 建成1个…中心: an article, not an amount; but `…项目8个、和林县项目1个` counts
     if quantity.unit == "分" and SCORE.search(sentence[: quantity.start]):
         return True
     if re.search(r"等\s*$", sentence[: quantity.start]) and re.match(r"^[\u4e00-\u9fff]{0,2}的", after):
         return True  # `A、B、C等9个区的…`: counting the places just named
     return bool(re.search(r"由(去年|上年|原来)?的?\s*$", sentence[: quantity.start]))
+
+
+def _completed_unit(quantity: Quantity, sentence: str, clause_text: str) -> str:
+    """A magnitude printed without its counter (`资金44万`, `4.68万和7000个`) takes the counter of
+    the list item after it, or 元 where the clause speaks of money."""
+    if quantity.unit not in MAGNITUDE_ONLY:
+        return quantity.unit
+    following = FOLLOWING_COUNTER.match(sentence[quantity.end:])
+    if following:
+        return f"{quantity.unit}{following.group('unit')}"
+    return f"{quantity.unit}元" if MONEY_WORDS.search(clause_text) else quantity.unit
 
 
 def _is_observed(sentence, clause, quantity: Quantity, accepted_before: bool, context: PageContext) -> bool:
@@ -335,13 +356,15 @@ def figures_find(body: str, context: PageContext) -> tuple[list[TargetDraft], li
     """Targets and observations in the article body, each with the clause it came from."""
     targets: list[TargetDraft] = []
     observations: list[ObservationDraft] = []
-    default_region = context.regions[0].code if context.regions else None
+    default_region = context.home or (context.regions[0].code if context.regions else None)
     cursor = _Cursor(plan=context.doc_type in PLAN_TYPES, region=default_region)
     placed: list[tuple[int, TargetDraft]] = []
     for number, paragraph in enumerate(_sections(body)):
         _enter_section(paragraph, cursor, context)
         # A heading or a paragraph's opening words set the place for what follows (`钟楼区:…`).
         opening = paragraph if len(paragraph) <= HEADING_CHARS else paragraph[:PLACE_OPENING_CHARS]
+        if re.search(r"[::]\s*$", paragraph):
+            opening = ""  # `同仁市、各县人民政府:` addresses the letter, it does not place what follows
         cursor.region = _region_for(opening, cursor, context)
         cursor.region_named = cursor.region_named or _mentioned_region(opening, context) is not None
         cursor.running = cursor.region
@@ -392,14 +415,14 @@ def _section_year(text: str) -> int | None:
 
 def _once(targets: list[tuple[int, TargetDraft]]) -> list[TargetDraft]:
     """A target a page states twice (its headline, then its text) is one target: the same figure,
-    due the same year, for the same place, measuring the same thing or, in another paragraph, a
-    thing named alike (学校数, 中小学校数). ``targets`` pairs each with its paragraph's number."""
+    due the same year, for the same place, in another paragraph, measuring a thing named alike
+    (学校数, 中小学校数). ``targets`` pairs each with its paragraph's number."""
     kept: list[tuple[int, TargetDraft]] = []
     for paragraph, target in targets:
         figure = (target.value, target.value_max, target.unit, target.deadline_year, target.region)
         if not any(
             figure == (other.value, other.value_max, other.unit, other.deadline_year, other.region)
-            and (other.indicator == target.indicator or (paragraph != where and _named_alike(other, target)))
+            and paragraph != where and _named_alike(other, target)
             for where, other in kept
         ):
             kept.append((paragraph, target))
@@ -439,7 +462,7 @@ def _sentence_figures(sentence, cursor, context, targets, observations):
     for quantity in sorted(quantities, key=lambda q: q.start):
         head, listed = listed, quantity
         region = _placed(sentence[: quantity.start], cursor, context)
-        if _skip(sentence, quantity):
+        if _skip(sentence, quantity, head):
             continue
         index = clause_index(bounds, quantity.start)
         clause_start, clause_end = bounds[index]
@@ -466,6 +489,7 @@ def _sentence_figures(sentence, cursor, context, targets, observations):
         indicator = _without_place(indicator, context)
         previous_name = indicator
         quote = _quote(sentence, quantity.start, quantity.end, source, bounds)
+        unit = _completed_unit(quantity, sentence, clause_text)
         own_clause = sentence[clause_start: quantity.start]
         if TIME_CLAUSE.match(previous.strip()):
             own_clause = f"{previous},{own_clause}"
@@ -476,6 +500,7 @@ def _sentence_figures(sentence, cursor, context, targets, observations):
             quote = sentence[clause_start:clause_end].strip()
         kind = True if goal else _is_target(
             before, clause_text, cursor, context, sentence[quantity.end: clause_end], clause_start,
+            sentence[clause_end:],
         )
         if kind is False:
             if quantity.damaged and quantity.value > 100:
@@ -484,7 +509,7 @@ def _sentence_figures(sentence, cursor, context, targets, observations):
                 continue
             accepted_state = True
             observations.append(ObservationDraft(
-                indicator=indicator, value=quantity.value, unit=quantity.unit,
+                indicator=indicator, value=quantity.value, unit=unit,
                 date=_observation_date(own_clause, sentence, context, cursor), quote=quote, region=region,
             ))
             continue
@@ -508,7 +533,7 @@ def _sentence_figures(sentence, cursor, context, targets, observations):
             confidence = 0.3
         targets.append(TargetDraft(
             indicator=indicator, comparator=comparator, value=quantity.value, value_max=quantity.value_max,
-            unit=quantity.unit, deadline_year=deadline, quote=quote,
+            unit=unit, deadline_year=deadline, quote=quote,
             confidence=round(confidence, 2), region=region,
         ))
     _worded_figures(sentence, cursor, context, _placed(sentence, cursor, context), targets, observations)

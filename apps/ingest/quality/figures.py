@@ -27,7 +27,7 @@ def bare(value, unit: str) -> Decimal | None:
     value = Decimal(str(value))
     unit = to_simplified(unit or "")
     for prefix, factor in sorted(MAGNITUDES.items(), key=lambda p: -len(p[0])):
-        if unit.startswith(prefix) and unit != prefix:
+        if unit.startswith(prefix):  # 万元, and a bare 万 (`资金44万`)
             return value * factor
     return value
 
@@ -161,4 +161,27 @@ def figure_lines(title: str, score: FigureScore) -> list[str]:
         f"{share(targets.unit_right, targets.found)}, region right {share(targets.region_right, targets.region_checked)}"
         f" (of {targets.region_checked} the reading places)"
     )
+    return lines
+
+
+def compared_indicators(drafts: list[Draft], at_least: int = 3) -> dict[str, set[str]]:
+    """The catalogue indicators that importing ``drafts`` would give figures from ``at_least``
+    regions, with those regions: what the indicator page's comparison of places shows. A figure
+    counts as the writer saves it: with a region, and an observation only with a date."""
+    regions: dict[str, set[str]] = {}
+    for draft in drafts:
+        if not draft.document:
+            continue
+        figures = [*draft.targets, *(o for o in draft.observations if o.date is not None)]
+        for figure in figures:
+            if figure.indicator_code and figure.region:
+                regions.setdefault(figure.indicator_code, set()).add(figure.region)
+    return {code: places for code, places in regions.items() if len(places) >= at_least}
+
+
+def comparison_lines(compared: dict[str, set[str]], region_names: dict[str, str]) -> list[str]:
+    lines = [f"  catalogue indicators with figures from 3 or more regions: {len(compared)}"]
+    for code, places in sorted(compared.items(), key=lambda item: (-len(item[1]), item[0])):
+        names = "、".join(sorted(region_names.get(place, place) for place in places))
+        lines.append(f"    {code:40} {len(places):3}  {names}")
     return lines

@@ -85,3 +85,40 @@ def test_the_dev_corpus_is_read_as_a_careful_curator_reads_it(page_reader):
     assert card.share >= DEV_GOAL, card.mistakes
     assert replies_read == sum(1 for key in dev_keys(dev_corpus_dir()) if key.proposal is not None)
     assert proposals_invented == 0
+
+
+def test_an_indicator_compares_places_when_three_regions_report_it(page_reader):
+    from apps.ingest.pipeline import page_read
+    from apps.ingest.quality.figures import compared_indicators
+
+    def goals(county: str, share: int) -> bytes:
+        return (
+            f"{county}教育局2024年工作要点\n发布时间:2024-02-01\n"
+            f"今年全县教育工作坚持稳中求进,以办好人民满意的教育为目标,统筹推进各级各类教育协调发展。\n"
+            f"到2024年底,{county}学前三年毛入园率达到{share}%以上,新增义务教育学位1200个。\n"
+            "同时加强教师队伍建设,深化教育教学改革,全面提升办学质量和管理水平。\n"
+        ).encode()
+
+    drafts = [
+        page_read(goals(county, share), filename=f"{county}.txt", reader=page_reader)
+        for county, share in (("沛县", 95), ("丰县", 96), ("睢宁县", 97))
+    ]
+    assert compared_indicators(drafts) == {
+        "preschool_gross_enrolment": {"320322", "320321", "320324"},
+        "new_school_places": {"320322", "320321", "320324"},
+    }
+    assert compared_indicators(drafts[:2]) == {}
+
+
+@pytest.mark.skipif(not dev_keys(dev_corpus_dir()), reason="the dev corpus (../shared/corpus/dev) is not here")
+def test_the_dev_corpus_figures_are_found_as_a_careful_curator_finds_them(page_reader):
+    from apps.ingest.pipeline import page_read
+    from apps.ingest.quality.figures import FigureScore
+
+    score = FigureScore()
+    for key in dev_keys(dev_corpus_dir()):
+        score.add(key, page_read(key.path.read_bytes(), filename=key.path.name, reader=page_reader), {})
+    targets, observations = score.targets, score.observations
+    assert targets.recall >= 0.90 and targets.precision >= 0.90, score.mistakes
+    assert targets.comparator_right >= 0.9 * targets.found and targets.unit_right >= 0.9 * targets.found
+    assert observations.recall >= 0.80, score.mistakes

@@ -116,3 +116,21 @@ def test_list_items_take_the_building_verb_before_them_and_a_place_is_not_part_o
     )
     targets, _ = figures_find("年内新改扩建公办中小学45所、幼儿园18所,为东莞市拟投入资金30亿元。", context)
     assert [t.indicator for t in targets] == ["新改扩建公办中小学数", "新改扩建幼儿园数", "拟投入资金"]
+
+
+def test_a_magnitude_without_its_counter_takes_the_next_items_or_money():
+    targets, _ = figures_find(
+        "2024年计划安排省级补助资金44万,新增学位4.68万和7000个。", page("reply", datetime.date(2024, 3, 1)),
+    )
+    assert [(t.value, t.unit) for t in targets] == [
+        (Decimal(44), "万元"), (Decimal("4.68"), "万个"), (Decimal(7000), "个"),
+    ]
+
+
+def test_intent_in_the_next_clause_one_in_a_list_and_an_adverb_that_looks_like_a_score():
+    targets, _ = figures_find(
+        "今年县教体局筹措资金80万元,计划实施运动场改造项目。此项工作十分重要。\n"
+        "2025年计划新建项目:城区项目8个、乡镇项目1个;建成1个实训中心。",
+        page("reply", datetime.date(2024, 10, 9)),
+    )
+    assert [(t.value, t.unit) for t in targets] == [(Decimal(80), "万元"), (Decimal(8), "个"), (Decimal(1), "个")]

@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand
 
 from apps.demo.seeds import SEEDS
 from apps.ingest.quality.fields import Scorecard, scorecard_lines
-from apps.ingest.quality.figures import FigureScore, figure_lines
+from apps.ingest.quality.figures import FigureScore, compared_indicators, comparison_lines, figure_lines
 from apps.ingest.quality.key import dev_corpus_dir, dev_keys, seed_keys
 from apps.ingest.quality.seeds import report_lines, seeds_compare
 from apps.ingest.services import document_import, import_reader
@@ -52,6 +52,9 @@ class Command(BaseCommand):
             if mistakes:
                 self.stdout.write("\n".join(f"    {line}" for line in figures.mistakes))
             self.stdout.write("")
+        self.stdout.write("the pages above, imported together")
+        self.stdout.write("\n".join(comparison_lines(compared_indicators(list(drafts.values())), region_names)))
+        self.stdout.write("")
         if seeds_detail:
             report = seeds_compare(drafts, SEEDS)
             self.stdout.write("\n".join(report_lines(report)))
