@@ -41,6 +41,7 @@ urlpatterns = [
         name="api-redoc",
     ),
     path("", include(router.urls)),
-    # Any other address ending in a slash is a JSON 404 (without one, Django first adds the slash).
-    re_path(r"^.*/$", api_not_found),
+    # Any other address ending in a slash, line breaks included, is a JSON 404 (without the slash,
+    # Django first adds it).
+    re_path(r"^[\s\S]*/$", api_not_found),
 ]

@@ -158,7 +158,7 @@ AXES_CLIENT_IP_CALLABLE = "policytracker.client_address.client_address"
 
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": ["apps.curation.api.filter_backend.ApiFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     # JSON only (CSV where a view adds it): every answer under /api/v1/ is data, errors included.
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
@@ -180,6 +180,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Error bodies, CSV, anonymous reads and links on every operation (apps/curation/api/schema_hooks.py).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "apps.curation.api.schema_hooks.policytracker_postprocess",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "OrganizationKindEnum": "apps.organizations.models.OrganizationKind",
         "ProposalKindEnum": "apps.proposals.models.ProposalKind",

@@ -14,7 +14,7 @@ from rest_framework.views import exception_handler
 
 API_PATH = "/api/"
 # As DRF writes JSON: Chinese as it is, not as \u escapes.
-UNESCAPED = {"ensure_ascii": False}
+UNESCAPED = {"ensure_ascii": False, "separators": (",", ":")}
 
 
 def is_api_request(request) -> bool:

@@ -12,6 +12,13 @@ class ApiPagination(PageNumberPagination):
     page_size_query_description = f"Records per page (default {DEFAULT_PAGE_SIZE}, at most {MAX_PAGE_SIZE})."
     max_page_size = MAX_PAGE_SIZE
 
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        bounds = {self.page_query_param: {"minimum": 1}, self.page_size_query_param: {"minimum": 1, "maximum": MAX_PAGE_SIZE}}
+        for parameter in parameters:
+            parameter["schema"].update(bounds.get(parameter["name"], {}))
+        return parameters
+
     def get_paginated_response_schema(self, schema):
         envelope = super().get_paginated_response_schema(schema)
         descriptions = {
@@ -20,6 +27,13 @@ class ApiPagination(PageNumberPagination):
             "previous": "The previous page, or null on the first.",
             "results": "This page's records.",
         }
+        # Examples of one record are shown as a page holding just that record (drf-spectacular
+        # builds them from these examples, with ``schema`` standing for the record).
+        examples = {"count": 1, "next": None, "previous": None}
         for name, text in descriptions.items():
-            envelope["properties"][name]["description"] = text
+            field = envelope["properties"][name]
+            if isinstance(field, dict):  # not the stand-in for the record
+                field["description"] = text
+                if name in examples:
+                    field["example"] = examples[name]
         return envelope

@@ -1,7 +1,8 @@
 """The query parameters of the read API, held to what the schema says of them.
 
 The FilterSets check each filter's value; this checks the rest: no parameter the operation
-does not have, none empty, none given twice unless it is a list (``ordering``), and the page
+does not have, none empty, none given twice unless it is a list (``ordering``, whose items may
+also be joined by commas, none of them empty), and the page
 number and size are whole numbers within bounds. Each problem is reported under the
 parameter's name, as the filters' are.
 """
@@ -40,6 +41,8 @@ def query_errors(query, *, accepted: set[str], repeatable: set[str], paged: bool
             errors[name] = [_("这个参数只能给一次。")]
         elif any(value == "" for value in values):
             errors[name] = [_("这个参数不能为空。")]
+        elif name in repeatable and any(part == "" for value in values for part in value.split(",")):
+            errors[name] = [_("列表中有空项。")]
     if paged:
         form = PageForm(query)
         if not form.is_valid():

@@ -12,7 +12,19 @@ FORMAT_DESCRIPTION = (
 
 
 class ApiAutoSchema(AutoSchema):
-    """Describes the ``format`` parameter and the record's path parameter on every operation."""
+    """Describes the ``format`` parameter and the record's path parameter on every operation.
+
+    A viewset's ``parameter_examples`` (``{"list": {"region": "320115"}}``) adds an example value to
+    parameters described elsewhere (by its FilterSet), without redescribing them.
+    """
+
+    def _get_parameters(self):
+        parameters = super()._get_parameters()
+        examples = getattr(self.view, "parameter_examples", {}).get(getattr(self.view, "action", None), {})
+        for parameter in parameters:
+            if parameter["name"] in examples:
+                parameter["example"] = examples[parameter["name"]]
+        return parameters
 
     def get_override_parameters(self):
         parameters = [

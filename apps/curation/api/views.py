@@ -1,6 +1,7 @@
 """The base every read-only API viewset builds on."""
 from rest_framework import viewsets
 from rest_framework.exceptions import ValidationError
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
@@ -34,6 +35,13 @@ class ReadOnlyApiViewSet(viewsets.ReadOnlyModelViewSet):
     detail_serializer_class = None
     schema = ApiAutoSchema()
     lookup_description = "The record's id."
+
+    def handle_exception(self, exc):
+        """Errors are JSON whatever format was asked for: a CSV of one message helps nobody."""
+        response = super().handle_exception(exc)
+        self.request.accepted_renderer = JSONRenderer()
+        self.request.accepted_media_type = JSONRenderer.media_type
+        return response
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)

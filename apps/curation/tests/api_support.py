@@ -41,6 +41,14 @@ def assert_bad_parameter(response, parameter: str):
     assert body[parameter] and all(isinstance(message, str) and message for message in body[parameter])
 
 
+def assert_missing_record(response, parameter: str):
+    """A 404 keyed by the record filter whose id names no record the user may see."""
+    assert response.status_code == 404, (response.status_code, response.content[:500])
+    body = response.json()
+    assert list(body) == [parameter], body
+    assert body[parameter] and all(isinstance(message, str) and message for message in body[parameter])
+
+
 def csv_rows(response) -> list[dict]:
     assert response.status_code == 200, response.content[:500]
     assert response["Content-Type"].startswith("text/csv")

@@ -7,6 +7,7 @@ from apps.curation.models import CurationStatus
 from apps.curation.tests.api_support import (  # noqa: F401 (fresh_throttle_history is an autouse fixture)
     API,
     assert_bad_parameter,
+    assert_missing_record,
     assert_query_budget,
     fresh_throttle_history,
     result_ids,
@@ -114,7 +115,7 @@ def test_the_list_is_newest_first_with_undated_documents_last(client, documents)
 
 @pytest.mark.parametrize(
     ("parameter", "value"),
-    [("region", "江宁"), ("doc_type", "memo"), ("organization", "abc"), ("organization", "999999"),
+    [("region", "江宁"), ("doc_type", "memo"), ("organization", "abc"),
      ("initiative", "1.5"), ("theme", "sports"), ("date_from", "2022-02-30"), ("date_to", "yesterday"),
      ("year_from", "20x2"), ("year_to", "0"), ("year_to", "10000"), ("status", "deleted"),
      ("updated_since", "2022-01-01T25:00"), ("updated_since", "0001-01-01T00:00:00+14:00"),
@@ -122,6 +123,10 @@ def test_the_list_is_newest_first_with_undated_documents_last(client, documents)
 )
 def test_malformed_filter_values_are_400_naming_the_parameter(client, documents, parameter, value):
     assert_bad_parameter(client.get(API + "documents/", {parameter: value}), parameter)
+
+
+def test_a_filter_naming_a_missing_record_is_a_404_naming_the_parameter(client, documents):
+    assert_missing_record(client.get(API + "documents/", {"organization": 999999}), "organization")
 
 
 def test_list_gives_summaries_without_text(client, documents):

@@ -1,9 +1,11 @@
 """Proposals (提案/建议) and the bureaus' replies (答复)."""
 from django.db.models import OuterRef, Prefetch, Subquery
+from drf_spectacular.utils import extend_schema, extend_schema_view
 
 from apps.curation.api.views import ReadOnlyApiViewSet
 from apps.documents.models import Document
 from apps.organizations.models import Organization
+from apps.proposals.api.examples import PROPOSAL_WITH_REPLY
 from apps.proposals.api.serializers import (
     ProposalDetailSerializer,
     ProposalSerializer,
@@ -29,9 +31,11 @@ def replies_in_full(replies, visible_documents):
     )
 
 
+@extend_schema_view(retrieve=extend_schema(examples=[PROPOSAL_WITH_REPLY]))
 class ProposalViewSet(ReadOnlyApiViewSet):
     """Proposals and suggestions; the detail nests every reply you may see, in full."""
 
+    parameter_examples = {"retrieve": {"id": 2}}
     serializer_class = ProposalSerializer
     detail_serializer_class = ProposalDetailSerializer
     filterset_class = ProposalFilter

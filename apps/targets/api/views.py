@@ -1,5 +1,8 @@
 """Indicators, the targets set on them, and the observations that tell whether targets were met."""
+from drf_spectacular.utils import extend_schema, extend_schema_view
+
 from apps.curation.api.views import ReadOnlyApiViewSet
+from apps.targets.api.examples import JIANGNING_FILTERS, JIANGNING_TARGETS_DUE_2025
 from apps.targets.api.serializers import (
     IndicatorDetailSerializer,
     IndicatorSerializer,
@@ -23,9 +26,11 @@ class IndicatorViewSet(ReadOnlyApiViewSet):
         return Indicator.objects.order_by("name", "pk")
 
 
+@extend_schema_view(list=extend_schema(examples=[JIANGNING_TARGETS_DUE_2025]))
 class TargetViewSet(ReadOnlyApiViewSet):
     """Quantitative commitments (目标) with their attainment as of today."""
 
+    parameter_examples = {"list": JIANGNING_FILTERS}
     serializer_class = TargetSerializer
     detail_serializer_class = TargetDetailSerializer
     filterset_class = TargetFilter
