@@ -90,6 +90,7 @@ class TargetDraft:
     confidence: float
     region: str | None = None  # a code; not in the JSON line, the service needs it
     indicator_code: str | None = None  # the catalogue's (apps/targets/catalogue), when the words match one
+    damaged: bool = False  # read from a damaged form (`达到85` for 85%): the curator is told to check it
 
 
 @dataclass
@@ -101,6 +102,7 @@ class ObservationDraft:
     quote: str
     region: str | None = None
     indicator_code: str | None = None
+    damaged: bool = False
 
 
 @dataclass

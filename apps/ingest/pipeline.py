@@ -19,6 +19,7 @@ from apps.ingest.extract.regions import LEVEL_WORDS, Place, RegionMatcher, auton
 from apps.ingest.extract.replies import proposal_read, reply_read
 from apps.ingest.extract.text import CJK
 from apps.ingest.notes import N_, Note, note
+from apps.ingest.numbers import find_damaged_shares
 
 # Less running Chinese text than this after cleaning, and the file is not an article.
 ARTICLE_MIN_CJK = 60
@@ -37,6 +38,9 @@ MASKED_PLACE = re.compile(r"(\*{2,}|[xX×]{2,}|某)[省市县区]|地区市")
 SITE_HOST = re.compile(r"主\s*办(单位)?\s*[::]|版权所有")
 PLACE_FROM_SITE_NOTE = N_("正文没有写明地点:地点取自页面的元数据或网站页眉页脚,请核对")
 BARE_SHARE_NOTE = N_("本页数字可能丢失了百分号或小数点(如“占405”):请逐一核对数字")
+DAMAGED_FIGURE_NOTE = N_("“%(quote)s”里的数字没有百分号,已按 %(value)s%% 读取:请对照原文核对")
+UNDATED_TARGETS_NOTE = N_("%(count)d 个目标的原文没有给出年份(如“下一步”“今后”):期限留空,请核对")
+UNREADABLE_FIGURE_NOTE = N_("比例“%(figure)s”超过100,小数点可能丢失:未读取,请对照原文补录")
 
 
 @dataclass(frozen=True)
@@ -113,7 +117,7 @@ def _organization(draft: Draft, lines: list[str], clean: CleanPage, reader: Read
     return name
 
 
-def _context(draft: Draft, damaged: bool) -> PageContext:
+def _context(draft: Draft) -> PageContext:
     """What figure extraction knows of the page; its places are the most specific ones named."""
     document = draft.document
     specific = document.specific_region_codes()
@@ -129,7 +133,6 @@ def _context(draft: Draft, damaged: bool) -> PageContext:
         regions=places,
         # Every place named, so a sentence about the city on a page of its districts is the city's.
         region_names=names,
-        damaged=damaged,
         home=_titled_place(document.title, names),
     )
 
@@ -198,7 +201,7 @@ def page_read(raw: bytes, *, filename: str, reader: Reader) -> Draft:
     damaged = clean.pinyin_artefacts > 0
     # The headline restates the text's figures: they are read where the text gives them.
     text = "\n".join(body_lines[1:]) if body_lines and body_lines[0] == header.title else body
-    draft.targets, draft.observations = figures_find(text, _context(draft, damaged))
+    draft.targets, draft.observations = figures_find(text, _context(draft))
     for figure in [*draft.targets, *draft.observations]:
         figure.indicator_code = catalogue_code(figure.indicator, figure.unit, figure.quote)
     _page_warnings(draft, clean, damaged)
@@ -219,6 +222,15 @@ def _page_warnings(draft: Draft, clean: CleanPage, damaged: bool) -> None:
         draft.warnings.append(note(N_("已删除 %(count)d 处转换留下的拼音(如“區(qū)”)"), count=clean.pinyin_artefacts))
     if damaged:
         draft.warnings.append(note(BARE_SHARE_NOTE))
+    for figure in [*draft.targets, *draft.observations]:
+        if figure.damaged:
+            draft.warnings.append(note(DAMAGED_FIGURE_NOTE, quote=figure.quote, value=str(figure.value)))
+    undated = sum(1 for target in draft.targets if target.deadline_year is None)
+    if undated:
+        draft.warnings.append(note(UNDATED_TARGETS_NOTE, count=undated))
+    for quantity in find_damaged_shares(draft.clean_text or ""):
+        if quantity.value > 100:
+            draft.warnings.append(note(UNREADABLE_FIGURE_NOTE, figure=quantity.text))
     if clean.truncated_preview:
         draft.warnings.append(note(N_("页面是截断的预览(全文预览已结束):正文不完整")))
     if not draft.document.publish_date:

@@ -92,7 +92,6 @@ class PageContext:
     doc_date: datetime.date | None
     regions: list[PlaceRef]
     region_names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code → full and short names
-    damaged: bool = False
     home: str | None = None  # the place the page's title names: figures no sentence places are its
 
 
@@ -214,6 +213,8 @@ def _is_target(
             past = max(past, match.end() - 1)
         elif written and year < written:  # `提高到2020年的86.7%` in a plan written in 2022
             past = max(past, match.end() - 1)
+        elif written and year == written and before[: match.start()].rstrip().endswith("截至"):
+            past = max(past, match.end() - 1)  # `截至2023年底` on a page of 2023: as of, not by
     if max(future, past) < clause_start:
         future_after, past_after = FUTURE_AFTER.search(after), PAST_AFTER.search(after)
         if bool(future_after) != bool(past_after):
@@ -450,9 +451,8 @@ def _carry_deadline(sentence: str, cursor: _Cursor, context: PageContext) -> Non
 
 def _sentence_figures(sentence, cursor, context, targets, observations):
     quantities = find_quantities(sentence)
-    if context.damaged:
-        taken = {q.start for q in quantities}
-        quantities += [q for q in find_damaged_shares(sentence) if q.start not in taken]
+    taken = {q.start for q in quantities}
+    quantities += [q for q in find_damaged_shares(sentence) if q.start not in taken]
     accepted_state = False
     bounds = clauses(sentence)
     listed: Quantity | None = None  # the quantity before, when this one follows it in a list
@@ -502,15 +502,16 @@ def _sentence_figures(sentence, cursor, context, targets, observations):
             before, clause_text, cursor, context, sentence[quantity.end: clause_end], clause_start,
             sentence[clause_end:],
         )
+        if quantity.damaged and quantity.value > 100:
+            continue  # 占405: no share is over 100, the decimal point is lost (the page's notes say so)
         if kind is False:
-            if quantity.damaged and quantity.value > 100:
-                continue  # 占405: no share is over 100, the decimal point is lost
             if not _is_observed(sentence, bounds[index], quantity, accepted_state, context) or not indicator:
                 continue
             accepted_state = True
             observations.append(ObservationDraft(
                 indicator=indicator, value=quantity.value, unit=unit,
                 date=_observation_date(own_clause, sentence, context, cursor), quote=quote, region=region,
+                damaged=quantity.damaged,
             ))
             continue
         comparator = "gte" if goal else quantity.comparator
@@ -534,7 +535,7 @@ def _sentence_figures(sentence, cursor, context, targets, observations):
         targets.append(TargetDraft(
             indicator=indicator, comparator=comparator, value=quantity.value, value_max=quantity.value_max,
             unit=unit, deadline_year=deadline, quote=quote,
-            confidence=round(confidence, 2), region=region,
+            confidence=round(confidence, 2), region=region, damaged=quantity.damaged,
         ))
     _worded_figures(sentence, cursor, context, _placed(sentence, cursor, context), targets, observations)
     cursor.running = _placed(sentence, cursor, context)

@@ -87,7 +87,7 @@ def test_singular_counters_are_articles_not_targets():
 def test_a_damaged_goal_is_a_low_confidence_target_for_the_plan_period():
     targets, _ = figures_find(
         "再创校园文化先进单位20所,现全市已达到50,离“十二五”70的目标又前进了一大步。",
-        PageContext(doc_type="work_report", page_year=None, doc_date=None, regions=[], damaged=True),
+        PageContext(doc_type="work_report", page_year=None, doc_date=None, regions=[]),
     )
     assert [(t.indicator, t.comparator, t.value, t.unit, t.deadline_year, t.confidence) for t in targets] == [
         ("校园文化先进单位占比", "gte", Decimal(70), "%", 2015, 0.3),

@@ -105,3 +105,33 @@ def test_the_same_page_in_gbk_big5_or_html_reads_the_same(page_reader, seed_byte
     as_html = page_read(html.encode("utf-8"), filename="a.txt", reader=page_reader).as_json()
     assert gbk == plain
     assert as_html["document"] == plain["document"] and as_html["targets"] == plain["targets"]
+
+
+def test_a_figure_that_lost_its_percent_sign_or_decimal_point_is_flagged_not_guessed(page_reader):
+    text = "\n".join([
+        "沛县教育局2023年工作总结",
+        "发布时间:2023-12-20",
+        "今年全县教育工作坚持稳中求进,以办好人民满意的教育为目标,统筹推进各级各类教育协调发展。",
+        "截至2023年底,全县义务教育巩固率达到96,普惠性幼儿园在园幼儿占405。",
+        "同时加强教师队伍建设,深化教育教学改革,全面提升办学质量和管理水平。",
+    ])
+    draft = page_read(text.encode(), filename="report.txt", reader=page_reader)
+    assert [(o.value, o.unit, o.damaged) for o in draft.observations] == [(96, "%", True)]
+    warnings = [str(w) for w in draft.warnings]
+    assert any("已按 96% 读取" in w and "巩固率达到96" in w for w in warnings), warnings
+    assert any("“405”超过100" in w for w in warnings), warnings
+
+
+def test_a_replys_next_step_with_no_year_is_left_undated_and_says_so(page_reader):
+    text = "\n".join([
+        "对县九届人大二次会议第7号建议的答复",
+        "发布时间:2023-06-01",
+        "周某代表:",
+        "您提出的《关于增加学位的建议》收悉,现答复如下:我局高度重视学位供给,已完成城区学校布局调研。",
+        "下一步,我局将新建小学2所,新增学位1800个,切实缓解城区入学压力。",
+        "沛县教育局",
+        "2023年5月20日",
+    ])
+    draft = page_read(text.encode(), filename="reply.txt", reader=page_reader)
+    assert [(t.value, t.deadline_year) for t in draft.targets] == [(2, None), (1800, None)]
+    assert "2 个目标的原文没有给出年份(如“下一步”“今后”):期限留空,请核对" in [str(w) for w in draft.warnings]
