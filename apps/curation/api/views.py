@@ -50,16 +50,21 @@ class ReadOnlyApiViewSet(viewsets.ReadOnlyModelViewSet):
             raise ValidationError(errors)
 
     def query_parameters(self) -> dict:
-        """Which parameters this action reads: a list its filters, paging and format; a detail its format."""
-        accepted = {api_settings.URL_FORMAT_OVERRIDE}
+        """Which parameters this action reads: a list its filters, paging and format; a detail its format.
+
+        A list named with its format (``targets.csv``) is not paged and takes no ``format``.
+        """
+        # /api/v1/targets.csv names its format in the path; the query then has no format to give.
+        accepted = set() if self.format_kwarg else {api_settings.URL_FORMAT_OVERRIDE}
         if self.action != "list":
             return {"accepted": accepted, "repeatable": set(), "paged": False}
         filters = self.filterset_class.base_filters
         paginator = self.pagination_class
+        paging = set() if self.format_kwarg else {paginator.page_query_param, paginator.page_size_query_param}
         return {
-            "accepted": accepted | set(filters) | {paginator.page_query_param, paginator.page_size_query_param},
+            "accepted": accepted | set(filters) | paging,
             "repeatable": {name for name, field in filters.items() if getattr(field, "repeatable", False)},
-            "paged": True,
+            "paged": bool(paging),
         }
 
     def get_serializer_class(self):
