@@ -156,33 +156,44 @@ def _region_for(text: str, cursor: "_Cursor", context: PageContext) -> str | Non
     return named
 
 
-def _placed(text: str, cursor: "_Cursor", context: PageContext) -> str | None:
-    """The place a figure at the end of ``text`` is for: the last one named before it (`为昌邑区拟投入
-    资金46万元`), else the one carried from the paragraph's sentences before. A clause opened by a
-    place the page does not list (`为经开区…`) ends the carried one: its figures fall to the section's."""
-    named, end = None, -1
-    for code, names in context.region_names.items():
-        for name in names:
-            position = text.rfind(name)
-            if position >= 0 and position + len(name) > end:
-                named, end = code, position + len(name)
-    unlisted = [m for m in CLAUSE_PLACE.finditer(text) if m.end("place") > end]
-    if unlisted and not any(m.group("place").startswith(n) for m in unlisted for ns in context.region_names.values() for n in ns):
-        return cursor.region
-    if named is None:
+def _place_marks(sentence: str, context: PageContext) -> list[tuple[int, str | None]]:
+    """Where ``sentence`` names a place, as (end, code) in order; the code is None for a clause
+    opened by a place the page does not list (`为经开区…`)."""
+    marks: list[tuple[int, str | None]] = []
+    spellings = [(name, code) for code, names in context.region_names.items() for name in names]
+    for name, code in spellings:
+        start = sentence.find(name)
+        while start >= 0:
+            marks.append((start + len(name), code))
+            start = sentence.find(name, start + 1)
+    for match in CLAUSE_PLACE.finditer(sentence):
+        if not any(match.group("place").startswith(name) for name, _ in spellings):
+            marks.append((match.end("place"), None))
+    return sorted(marks, key=lambda mark: mark[0])
+
+
+def _placed(marks: list[tuple[int, str | None]], position: int, cursor: "_Cursor") -> str | None:
+    """The place a figure at ``position`` is for: the last one named before it (`为昌邑区拟投入资金
+    46万元`), else the one carried from the paragraph's sentences before; after a place the page
+    does not list, the section's."""
+    named = [code for end, code in marks if end <= position]
+    if not named:
         return cursor.running
-    if cursor.region_named and cursor.region and is_above(named, cursor.region):
+    if named[-1] is None:
         return cursor.region
-    return named
+    if cursor.region_named and cursor.region and is_above(named[-1], cursor.region):
+        return cursor.region
+    return named[-1]
 
 
 def _without_place(name: str, context: PageContext) -> str:
     """`为昌邑区拟投入资金` measures 拟投入资金: the place is the figure's region, not its name."""
-    for names in context.region_names.values():
-        for place in sorted(names, key=len, reverse=True):
-            match = re.match(rf"^(为|在|对)?{re.escape(place)}", name)
-            if match and len(name) > match.end() + 1:
-                return name[match.end():]
+    spellings = sorted((n for names in context.region_names.values() for n in names), key=len, reverse=True)
+    for place in spellings:
+        for prefix in ("为", "在", "对", ""):
+            opening = prefix + place
+            if name.startswith(opening) and len(name) > len(opening) + 1:
+                return name[len(opening):]
     return name
 
 
@@ -455,13 +466,14 @@ def _sentence_figures(sentence, cursor, context, targets, observations):
     quantities += [q for q in find_damaged_shares(sentence) if q.start not in taken]
     accepted_state = False
     bounds = clauses(sentence)
+    marks = _place_marks(sentence, context)
     listed: Quantity | None = None  # the quantity before, when this one follows it in a list
     names, place_in_list = None, 0  # `A、B分别达到90%、95%`: the names the list takes in turn
     list_comparator = None
     previous_name = ""
     for quantity in sorted(quantities, key=lambda q: q.start):
         head, listed = listed, quantity
-        region = _placed(sentence[: quantity.start], cursor, context)
+        region = _placed(marks, quantity.start, cursor)
         if _skip(sentence, quantity, head):
             continue
         index = clause_index(bounds, quantity.start)
@@ -537,8 +549,8 @@ def _sentence_figures(sentence, cursor, context, targets, observations):
             unit=unit, deadline_year=deadline, quote=quote,
             confidence=round(confidence, 2), region=region, damaged=quantity.damaged,
         ))
-    _worded_figures(sentence, cursor, context, _placed(sentence, cursor, context), targets, observations)
-    cursor.running = _placed(sentence, cursor, context)
+    cursor.running = _placed(marks, len(sentence), cursor)
+    _worded_figures(sentence, cursor, context, cursor.running, targets, observations)
 
 
 def _worded_figures(sentence, cursor, context, region, targets, observations):
