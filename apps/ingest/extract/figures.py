@@ -9,12 +9,13 @@ total reached, a breakdown, a score or rank), not a count of activities held.
 """
 import datetime
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from apps.ingest.draft import ObservationDraft, PlaceRef, TargetDraft
 from apps.ingest.extract.indicators import indicator_name, respective_names, shared_verb
 from apps.ingest.extract.regions import is_above
+from apps.ingest.extract.tables import Column, aligned, header_columns, indicator_and_unit, row_cells, table_value
 from apps.ingest.extract.text import clause_index, clauses, sentences
 from apps.ingest.numbers import UNIT, Quantity, find_damaged_shares, find_quantities, to_decimal
 
@@ -134,6 +135,9 @@ def _sections(body: str) -> list[str]:
     """Paragraphs, split again at 一、二、 headings run into them (as in flattened previews)."""
     parts = []
     for paragraph in body.split("\n"):
+        if row_cells(paragraph) is not None:
+            parts.append(paragraph)  # a table row keeps its cells together
+            continue
         marks = [m.start() for m in SECTION_MARK.finditer(paragraph) if m.start() > 0]
         bounds = [0, *marks, len(paragraph)]
         parts.extend(paragraph[a:b] for a, b in zip(bounds, bounds[1:]) if paragraph[a:b].strip())
@@ -371,7 +375,17 @@ def figures_find(body: str, context: PageContext) -> tuple[list[TargetDraft], li
     default_region = context.home or (context.regions[0].code if context.regions else None)
     cursor = _Cursor(plan=context.doc_type in PLAN_TYPES, region=default_region)
     placed: list[tuple[int, TargetDraft]] = []
+    table: list[Column] | None = None
     for number, paragraph in enumerate(_sections(body)):
+        cells = row_cells(paragraph)
+        columns = header_columns(cells, _written_year(context)) if cells else None
+        table = columns or (table if cells else None)
+        if columns:
+            continue
+        if table:
+            _table_row(paragraph, aligned(table, cells), cursor, context, targets, observations)
+            placed += [(number, target) for target in targets[len(placed):]]
+            continue
         _enter_section(paragraph, cursor, context)
         # A heading or a paragraph's opening words set the place for what follows (`钟楼区:…`).
         opening = paragraph if len(paragraph) <= HEADING_CHARS else paragraph[:PLACE_OPENING_CHARS]
@@ -402,6 +416,34 @@ def figures_find(body: str, context: PageContext) -> tuple[list[TargetDraft], li
         if cursor.year is not None and cursor.year_is_past and context.doc_type in PLAN_TYPES:
             cursor.year = None  # a look back at last year lasts one paragraph on a goals page
     return _once(placed), observations
+
+
+def _table_row(line: str, row: list[tuple[Column, str]], cursor: _Cursor, context: PageContext, targets, observations):
+    """A table row: a figure per year column, the goal and progress cells read as sentences are."""
+    name, unit = indicator_and_unit(row)
+    for column, cell in row:
+        if column.kind == "year" and name:
+            value = table_value(cell)
+            if value is None:
+                continue
+            figure_unit = "%" if value.unit == "%" else f"{value.unit}{unit}"
+            if column.is_goal:
+                targets.append(TargetDraft(
+                    indicator=name, comparator=value.comparator, value=value.value, value_max=value.value_max,
+                    unit=figure_unit, deadline_year=column.year, quote=line.strip(), confidence=0.8, region=cursor.region,
+                ))
+            else:
+                observations.append(ObservationDraft(
+                    indicator=name, value=value.value, unit=figure_unit, date=datetime.date(column.year, 12, 31),
+                    quote=line.strip(), region=cursor.region,
+                ))
+        elif column.kind in ("goal", "progress") and cell:
+            goal = column.kind == "goal"
+            cell_cursor = replace(
+                cursor, plan=goal, year=(column.year or context.page_year) if goal else None, year_is_past=False,
+                running=cursor.region,
+            )
+            _sentence_figures(cell, cell_cursor, context, targets, observations)
 
 
 def _enter_section(paragraph: str, cursor: _Cursor, context: PageContext) -> None:
