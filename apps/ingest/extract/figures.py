@@ -43,6 +43,8 @@ DEADLINE = re.compile(
     r"|(?:(?:19|20)\d\d\s*[-—–至]\s*)?((?:19|20)\d\d)\s*年\s*(?=计划|力争|将|拟|预计|要)"  # 2023年计划投资, 2021—2025年计划
 )
 FIVE_YEAR_PLANS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
+PLAN_PERIOD = re.compile(r"(?P<plan>十[一二三四五]五)”?\s*(?:末|期间|时期|结束|期末)")
+WITHIN_YEARS = re.compile(r"(?<![\d一二三四五六七八九十])(?P<years>[一二两三四五六七八九十\d]{1,2})年内")
 PLAN_HEADING = re.compile(
     r"(下步工作|下一步工作|下一步打算|下半年重点工作|下阶段工作|工作打算|工作计划|今后工作|主要目标|发展目标|总体目标|目标任务"
     r"|重点任务|主要任务|具体目标|工作目标)"
@@ -254,6 +256,13 @@ def _deadline(before: str, sentence: str, cursor: _Cursor, context: PageContext)
     explicit = [_deadline_year(m) for m in DEADLINE.finditer(before)]
     if explicit:
         return explicit[-1], True
+    period = PLAN_PERIOD.search(before)
+    if period:  # `到“十四五”末`, `“十四五”期间`
+        return FIVE_YEAR_PLANS[period.group("plan")], True
+    within = WITHIN_YEARS.search(before)
+    written = _written_year(context)
+    if within and written:  # `力争三年内`: counted from the page's year
+        return written + int(to_decimal(within.group("years"))), True
     leading = SENTENCE_YEAR.match(sentence)
     if leading:  # `2020年,省定优秀标准学校达80%以上`: a target sentence opened by its year
         return int(leading.group(1)), True
@@ -262,7 +271,7 @@ def _deadline(before: str, sentence: str, cursor: _Cursor, context: PageContext)
             return year, True
     if cursor.year is not None and not cursor.year_is_past:
         return cursor.year, True
-    if context.doc_type in PLAN_TYPES or re.search("全年|今年|年底", before):
+    if context.doc_type in PLAN_TYPES or re.search("全年|今年|年底|年内", before):
         return context.page_year, False
     return None, False
 

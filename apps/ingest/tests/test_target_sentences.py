@@ -2,6 +2,8 @@
 import datetime
 from decimal import Decimal
 
+import pytest
+
 from apps.ingest.draft import PlaceRef
 from apps.ingest.extract.figures import PageContext, figures_find
 
@@ -134,3 +136,18 @@ def test_intent_in_the_next_clause_one_in_a_list_and_an_adverb_that_looks_like_a
         page("reply", datetime.date(2024, 10, 9)),
     )
     assert [(t.value, t.unit) for t in targets] == [(Decimal(80), "万元"), (Decimal(8), "个"), (Decimal(1), "个")]
+
+
+@pytest.mark.parametrize("text, deadline", [
+    ("到“十四五”末,全市学前三年毛入园率达到95%以上。", 2025),
+    ("“十四五”期间,我县将新建学校20所。", 2025),
+    ("十四五末,高中阶段毛入学率达到95%。", 2025),
+    ("到2035年,全市普惠性幼儿园覆盖率达到90%。", 2035),
+    ("年内新增学位3000个。", 2022),
+    ("年底前完成改造校舍12所。", 2022),
+    ("力争三年内新建幼儿园5所。", 2025),
+    ("下一步,我局将把大班额比例控制在5%以内。", None),
+])
+def test_every_way_a_deadline_is_said(text, deadline):
+    targets, _ = figures_find(text, page("reply", datetime.date(2022, 5, 1)))
+    assert [t.deadline_year for t in targets] == [deadline]
