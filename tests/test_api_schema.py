@@ -62,6 +62,7 @@ def test_schema_is_served_as_yaml_by_default(client):
 def test_every_endpoint_has_a_list_and_a_detail(schema):
     for endpoint in LISTS:
         assert f"/api/v1/{endpoint}/" in schema["paths"]
+        assert f"/api/v1/{endpoint}.csv" in schema["paths"]
         detail = "{code}" if endpoint == "regions" else "{id}"
         assert f"/api/v1/{endpoint}/{detail}/" in schema["paths"]
     assert all(set(item) == {"get"} for item in schema["paths"].values()), "the API is read-only"
@@ -71,6 +72,8 @@ def test_every_endpoint_has_a_list_and_a_detail(schema):
 def test_each_list_documents_its_filters(schema, endpoint):
     parameters = {p["name"] for p in schema["paths"][f"/api/v1/{endpoint}/"]["get"]["parameters"]}
     assert FILTERS[endpoint] | EVERY_LIST <= parameters
+    as_csv = {p["name"] for p in schema["paths"][f"/api/v1/{endpoint}.csv"]["get"]["parameters"]}
+    assert as_csv == parameters - {"page", "page_size", "format"}
 
 
 def test_every_parameter_is_described(schema):
@@ -116,3 +119,61 @@ def test_browsable_docs_load_their_assets_from_an_installed_package(client, page
         assert asset.startswith("/static/drf_spectacular_sidecar/"), asset
         assert finders.find(asset.removeprefix("/static/")), asset
     assert "cdn" not in html.lower()
+
+
+ERROR_STATUSES = {"400", "401", "404", "406", "429"}
+
+
+def test_every_operation_documents_its_errors_with_a_json_body(schema):
+    for path, item in schema["paths"].items():
+        responses = item["get"]["responses"]
+        assert ERROR_STATUSES <= set(responses), path
+        for status in ERROR_STATUSES:
+            assert set(responses[status]["content"]) == {"application/json"}, (path, status)
+    assert schema["components"]["schemas"]["Error"]["required"] == ["detail"]
+
+
+def test_csv_is_described_as_text(schema):
+    for path, item in schema["paths"].items():
+        csv_answer = item["get"]["responses"]["200"]["content"]["text/csv"]
+        assert csv_answer["schema"] == {"type": "string"}, path
+    only_csv = schema["paths"]["/api/v1/targets.csv"]["get"]["responses"]["200"]["content"]
+    assert set(only_csv) == {"text/csv"}
+
+
+def test_anonymous_reads_need_no_credentials(schema):
+    """The empty requirement makes credentials optional; on each operation generators would demand them."""
+    assert {} in schema["security"]
+    assert all("security" not in item["get"] for item in schema["paths"].values())
+
+
+def test_the_main_operations_carry_examples(schema):
+    proposal = schema["paths"]["/api/v1/proposals/{id}/"]["get"]
+    (example,) = proposal["responses"]["200"]["content"]["application/json"]["examples"].values()
+    assert example["value"]["replies"][0]["result"]["code"] == "B"
+    targets = schema["paths"]["/api/v1/targets/"]["get"]
+    examples = {p["name"]: p.get("example") for p in targets["parameters"]}
+    assert examples["region"] == "320115" and examples["deadline_year"] == 2025
+    (page,) = targets["responses"]["200"]["content"]["application/json"]["examples"].values()
+    assert page["value"]["results"][0]["region"]["code"] == "320115"
+
+
+def test_links_lead_from_lists_to_records_and_from_a_proposal_to_its_reply(schema):
+    for endpoint in LISTS:
+        links = schema["paths"][f"/api/v1/{endpoint}/"]["get"]["responses"]["200"]["links"]
+        assert links["FirstRecord"]["operationId"] == f"{endpoint}_retrieve"
+    proposal = schema["paths"]["/api/v1/proposals/{id}/"]["get"]["responses"]["200"]["links"]
+    assert proposal["FirstReply"]["parameters"] == {"id": "$response.body#/replies/0/id"}
+
+
+def test_ordering_is_a_list_sent_as_repeated_parameters(schema):
+    parameters = {p["name"]: p for p in schema["paths"]["/api/v1/documents/"]["get"]["parameters"]}
+    assert parameters["ordering"]["schema"]["type"] == "array"
+    assert parameters["ordering"].get("explode", True) is True
+    assert "title" in parameters["ordering"]["schema"]["items"]["enum"]
+
+
+def test_paging_states_its_bounds(schema):
+    parameters = {p["name"]: p["schema"] for p in schema["paths"]["/api/v1/documents/"]["get"]["parameters"]}
+    assert parameters["page"]["minimum"] == 1
+    assert (parameters["page_size"]["minimum"], parameters["page_size"]["maximum"]) == (1, 100)

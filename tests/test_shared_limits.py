@@ -5,7 +5,6 @@ the default file cache and, when ``redis-server`` is installed (.ci/run installs
 """
 import re
 import shutil
-import socket
 import subprocess
 import time
 import urllib.error
@@ -13,24 +12,12 @@ import urllib.request
 
 import pytest
 
-from tests.test_production_settings import GUNICORN, PROJECT, START_TIMEOUT_S, free_port, production_env
+from tests.servers import GUNICORN, free_port, gunicorn, production_env, wait_for_port
 
 RATE = 3
 WORKERS = 2
 MAX_REQUESTS = 40  # sent one at a time until both workers have answered
 REDIS_SERVER = shutil.which("redis-server")
-
-
-def wait_for_port(port: int, process: subprocess.Popen) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            assert process.poll() is None, process.stderr.read() if process.stderr else process.returncode
-            time.sleep(0.2)
-    pytest.fail(f"nothing listened on port {port} within {START_TIMEOUT_S} s")
 
 
 @pytest.fixture
@@ -40,7 +27,7 @@ def redis_url():
     port = free_port()
     server = subprocess.Popen(
         [REDIS_SERVER, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     try:
         wait_for_port(port, server)
@@ -65,26 +52,15 @@ def two_workers(cache_environment, tmp_path):
     """
     if not GUNICORN.exists():
         pytest.skip(f"{GUNICORN} is absent: pip install -r requirements.txt")
-    port = free_port()
     access_log = tmp_path / "access.log"
     environment = production_env(
-        API_ANON_RATE=f"{RATE}/minute", SECURE_SSL_REDIRECT="0", **cache_environment,
+        API_ANON_RATE=f"{RATE}/minute", **cache_environment,
         # The API's root needs no table, so an empty database will do.
         DATABASE_URL=f"sqlite:///{tmp_path / 'empty.sqlite3'}",
     )
-    if "REDIS_URL" not in cache_environment:
-        environment.pop("REDIS_URL", None)
-    server = subprocess.Popen(
-        [str(GUNICORN), "policytracker.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS),
-         "--no-control-socket", "--access-logfile", str(access_log), "--access-logformat", "%(p)s %(s)s"],
-        cwd=PROJECT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )
-    try:
-        wait_for_port(port, server)
-        yield f"http://127.0.0.1:{port}", access_log
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    arguments = ["--workers", str(WORKERS), "--access-logfile", str(access_log), "--access-logformat", "%(p)s %(s)s"]
+    with gunicorn(environment, *arguments) as base:
+        yield base, access_log
 
 
 def get_status(url: str) -> int:

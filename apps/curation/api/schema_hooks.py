@@ -97,10 +97,17 @@ def strict_parameters(operation: dict) -> None:
     """Say what the server refuses: empty values, NUL characters, empty lists."""
     for parameter in operation.get("parameters", []):
         schema = parameter["schema"]
+        # A choice filter carries its model field's Chinese label as a title, which generators
+        # turn into class names (TargetsList状态); the description already says what it is.
+        schema.pop("title", None)
         if parameter["in"] == "query" and schema.get("type") == "string" and not {"enum", "pattern", "format"} & set(schema):
             schema.update(minLength=1, pattern=NO_NUL)  # no database stores a NUL
         if schema.get("type") == "array":
             schema["minItems"] = 1
+            # The server reads ordering=a&ordering=b and ordering=a,b alike; the repeated form is
+            # the one every generator sends.
+            parameter.update(style="form", explode=True)
+            parameter["description"] += "\n\nSeveral: repeat the parameter (ordering=a&ordering=b) or join them with commas."
 
 
 def links(paths: dict, path: str, operation: dict) -> dict:

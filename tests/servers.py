@@ -1,0 +1,81 @@
+"""Real servers for the tests that talk HTTP to the site as outside programs do.
+
+gunicorn with the production settings on a free port of 127.0.0.1, against a database of its
+own: an empty SQLite file, or one holding every region and the demo records (``load_demo``).
+"""
+import contextlib
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+GUNICORN = Path(sys.executable).with_name("gunicorn")
+START_TIMEOUT_S = 30
+SETUP_TIMEOUT_S = 300
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def production_env(**overrides: str) -> dict:
+    """The environment a deployment gives: the production settings, a fresh secret key, no DEBUG."""
+    # DJANGO_ALLOW_ASYNC_UNSAFE: set while the browser tests' session lasts (tests/browser/conftest.py).
+    unwanted = {"DEBUG", "SECURE_SSL_REDIRECT", "STATIC_ROOT", "DJANGO_ALLOW_ASYNC_UNSAFE", "REDIS_URL", "CACHE_DIR"}
+    env = {key: value for key, value in os.environ.items() if key not in unwanted}
+    env.update(
+        DJANGO_SETTINGS_MODULE="policytracker.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="127.0.0.1",
+        SECURE_SSL_REDIRECT="0",
+    )
+    env.update(overrides)
+    return env
+
+
+def wait_for_port(port: int, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            if process.poll() is not None:
+                raise RuntimeError(f"{process.args[0]} stopped with status {process.returncode}") from None
+            time.sleep(0.2)
+    raise RuntimeError(f"nothing listened on port {port} within {START_TIMEOUT_S} s")
+
+
+def demo_database(directory: Path) -> str:
+    """An SQLite database in ``directory`` holding what `make setup` loads; its DATABASE_URL."""
+    url = f"sqlite:///{directory / 'demo.sqlite3'}"
+    for command in (["migrate", "--noinput"], ["load_regions"], ["load_demo"]):
+        subprocess.run(
+            [sys.executable, "manage.py", *command, "--verbosity", "0"], cwd=PROJECT,
+            env=production_env(DATABASE_URL=url), check=True, capture_output=True, timeout=SETUP_TIMEOUT_S,
+        )
+    return url
+
+
+@contextlib.contextmanager
+def gunicorn(environment: dict, *arguments: str) -> Iterator[str]:
+    """gunicorn serving the project with ``environment``; yields its base URL and stops it after."""
+    port = free_port()
+    server = subprocess.Popen(
+        # No control socket: its default path in the home folder is shared with any other gunicorn.
+        [str(GUNICORN), "policytracker.wsgi", "--bind", f"127.0.0.1:{port}", "--no-control-socket", *arguments],
+        cwd=PROJECT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for_port(port, server)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
