@@ -22,7 +22,7 @@ setup: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_regions
 	$(BIN)/python manage.py load_demo
-	$(BIN)/python manage.py create_local_admin
+	$(BIN)/python manage.py create_local_admin --address $(HOST)
 
 run: setup
 	$(BIN)/python manage.py runserver $(HOST)

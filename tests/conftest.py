@@ -1,7 +1,7 @@
 """A demo site served by gunicorn, shared by the tests that read the API from outside."""
 import pytest
 
-from tests.servers import GUNICORN, demo_database, gunicorn, production_env
+from tests.servers import GUNICORN, collect_static, demo_database, gunicorn, production_env
 
 
 @pytest.fixture(scope="session")
@@ -18,6 +18,8 @@ def demo_site(tmp_path_factory):
     directory = tmp_path_factory.mktemp("demo-site")
     environment = production_env(
         DATABASE_URL=demo_database(directory), CACHE_DIR=str(directory / "cache"), API_ANON_RATE="1000000/second",
+        STATIC_ROOT=str(directory / "static"),
     )
+    collect_static(environment)
     with gunicorn(environment, "--workers", "2", "--limit-request-line", "0") as base:
         yield base

@@ -12,8 +12,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--username", default="admin")
+        parser.add_argument(
+            "--address", default="127.0.0.1:8000",
+            help="host:port the site is served on, for the admin link (`make run HOST=…` passes its own)",
+        )
 
-    def handle(self, *args, username, **options):
+    def handle(self, *args, username, address, **options):
         if not settings.DEBUG:
             raise CommandError("create_local_admin is for local use: it runs only with DEBUG on.")
         password = secrets.token_urlsafe(12)
@@ -26,4 +30,4 @@ class Command(BaseCommand):
         user.groups.add(Group.objects.get(name="curators"))
         verb = "Created" if created else "Reset the password of"
         self.stdout.write(self.style.SUCCESS(f"{verb} the local admin account."))
-        self.stdout.write(f"  user: {username}\n  password: {password}\n  admin: http://127.0.0.1:8000/admin/")
+        self.stdout.write(f"  user: {username}\n  password: {password}\n  admin: http://{address}/admin/")
