@@ -232,6 +232,11 @@ def _is_target(
             past = max(past, match.end() - 1)
         elif written and year == written and before[: match.start()].rstrip().endswith("截至"):
             past = max(past, match.end() - 1)  # `截至2023年底` on a page of 2023: as of, not by
+    for match in PLAN_PERIOD.finditer(before):  # `到“十四五”末` looks ahead until the plan is over
+        if written and FIVE_YEAR_PLANS[match.group("plan")] < written:
+            past = max(past, match.end() - 1)
+        elif written:
+            future = max(future, match.end() - 1)
     if max(future, past) < clause_start:
         future_after, past_after = FUTURE_AFTER.search(after), PAST_AFTER.search(after)
         if bool(future_after) != bool(past_after):
@@ -355,22 +360,29 @@ def _past_opening_year(sentence: str, context: PageContext) -> int | None:
     return None
 
 
-def _observation_date(before: str, sentence: str, context: PageContext, cursor: _Cursor) -> datetime.date | None:
-    """The end of a past year named in the figure's clause, sentence or paragraph, else the page's date."""
-    years = [
-        int(m.group(1)) for m in YEAR.finditer(before)
-        if (context.page_year is None or int(m.group(1)) < context.page_year) and not COMPARED.search(before[: m.start()])
-    ]
-    if not years and NOW.search(before):
+def _observation_date(clause: str, sentence: str, context: PageContext, cursor: _Cursor) -> datetime.date | None:
+    """The end of a past year named in the figure's clause (``clause``, up to the figure), else in
+    its sentence before it (``sentence``: `截至2024年底,全省开工320个,其中新建60所`), else its
+    paragraph's; else the page's date."""
+    if not _past_years(clause, context) and NOW.search(clause):
         return context.doc_date or _year_end(context.page_year)
-    year = years[-1] if years else _past_opening_year(sentence, context)
+    years = _past_years(clause, context) or _past_years(sentence, context)
+    year = years[-1] if years else None
     if year is None and cursor.year is not None and cursor.year_is_past:
         year = cursor.year
     if year is not None:
         return datetime.date(year, 12, 31)
-    if "去年" in before and context.page_year:
+    if "去年" in clause and context.page_year:
         return datetime.date(context.page_year - 1, 12, 31)
     return context.doc_date or _year_end(context.page_year)  # an undated annual page reports on its own year
+
+
+def _past_years(text: str, context: PageContext) -> list[int]:
+    """The years before the page's own that ``text`` names, but not a comparison's base (比2013年)."""
+    return [
+        int(m.group(1)) for m in YEAR.finditer(text)
+        if (context.page_year is None or int(m.group(1)) < context.page_year) and not COMPARED.search(text[: m.start()])
+    ]
 
 
 def _year_end(year: int | None) -> datetime.date | None:
@@ -573,7 +585,7 @@ def _sentence_figures(sentence, cursor, context, targets, observations):
             accepted_state = True
             observations.append(ObservationDraft(
                 indicator=indicator, value=quantity.value, unit=unit,
-                date=_observation_date(own_clause, sentence, context, cursor), quote=quote, region=region,
+                date=_observation_date(own_clause, before, context, cursor), quote=quote, region=region,
                 damaged=quantity.damaged,
             ))
             continue
@@ -635,6 +647,6 @@ def _worded_figures(sentence, cursor, context, region, targets, observations):
             continue
         observations.append(ObservationDraft(
             indicator=f"{scope.group('what')}{match.group('scope')}排名", value=value, unit="名",
-            date=_observation_date(before, sentence, context, cursor), quote=_quote(sentence, match.start(), match.end(), ""),
+            date=_observation_date(before, before, context, cursor), quote=_quote(sentence, match.start(), match.end(), ""),
             region=region,
         ))

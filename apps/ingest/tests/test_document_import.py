@@ -35,8 +35,8 @@ def test_the_five_seeds_become_drafts_in_an_empty_database(seed_bytes):
     assert set(Document.objects.values_list("status", flat=True)) == {CurationStatus.DRAFT}
     assert set(Target.objects.values_list("status", flat=True)) == {CurationStatus.DRAFT}
     assert Target.objects.count() == 28
-    # The undated report's observations cannot be saved (a date is required); it says so.
-    assert Observation.objects.count() == 16
+    # An observation needs a date: the undated report keeps only the two its sentences date (2016年…).
+    assert Observation.objects.count() == 18
 
 
 def test_a_reply_is_saved_with_its_proposal_reply_regions_and_figures(seed_bytes):
