@@ -61,7 +61,7 @@ serve: install
 	@case "$$DATABASE_URL" in postgres*) ;; *) echo "make serve: set DATABASE_URL=postgres://user@host:port/name (docs/production.md)"; exit 1;; esac
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
-	$(BIN)/gunicorn policytracker.wsgi --bind $(HOST) --workers $(WORKERS) --access-logfile - --error-logfile -
+	$(BIN)/gunicorn policytracker.wsgi --bind $(HOST) --workers $(WORKERS) --limit-request-line 8190 --access-logfile - --error-logfile -
 
 # The whole database, history included, to one file and back: make backup FILE=backups/2025-01-31.json.gz
 backup: install
