@@ -14,7 +14,8 @@ PRINT_SETTINGS = (
 
 
 def run_django(settings_module: str, code: str = PRINT_SETTINGS, **env) -> subprocess.CompletedProcess:
-    clean_env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SECRET_KEY", "DEBUG"}}
+    unset = {"DATABASE_URL", "SECRET_KEY", "DEBUG", "REDIS_URL", "CACHE_DIR", "TRUSTED_PROXIES"}
+    clean_env = {k: v for k, v in os.environ.items() if k not in unset}
     clean_env.update(DJANGO_SETTINGS_MODULE=settings_module, **env)
     return subprocess.run(
         [sys.executable, "-c", code], cwd=PROJECT, env=clean_env, capture_output=True, text=True, timeout=60
@@ -50,6 +51,9 @@ def test_debug_is_off_unless_set():
         ("DATABASE_URL", "mysql://root@localhost/x", "use a sqlite:// or postgres:// URL"),
         ("REPLY_DUE_MONTHS", "three", "REPLY_DUE_MONTHS='three' is not a whole number"),
         ("API_ANON_RATE", "lots", "API_ANON_RATE='lots' is not a rate"),
+        ("TRUSTED_PROXIES", "one", "TRUSTED_PROXIES='one' is not a whole number"),
+        ("TRUSTED_PROXIES", "-1", "TRUSTED_PROXIES='-1' is below 0"),
+        ("REDIS_URL", "localhost:6379", "use a redis://, rediss:// or unix:// URL"),
     ],
 )
 def test_a_malformed_value_fails_loudly_at_start(variable, value, message):
@@ -63,3 +67,26 @@ def test_production_refuses_to_start_without_a_secret_key():
     result = run_django("policytracker.settings.production")
     assert result.returncode != 0
     assert "Set the SECRET_KEY environment variable" in result.stderr
+
+
+PRINT_CACHE = (
+    "import django; django.setup(); from django.conf import settings as s; c = s.CACHES['default']; "
+    "print(c['BACKEND'], c['LOCATION'], c['KEY_PREFIX'], s.TRUSTED_PROXIES)"
+)
+
+
+def test_the_shared_cache_is_a_folder_of_files_by_default():
+    result = run_django("policytracker.settings.local", PRINT_CACHE, DATABASE_URL="sqlite:////tmp/site.sqlite3")
+    assert result.returncode == 0, result.stderr
+    backend, location, prefix, proxies = result.stdout.split()
+    assert backend == "django.core.cache.backends.filebased.FileBasedCache"
+    assert Path(location) == PROJECT / ".cache"
+    assert prefix == "/tmp/site.sqlite3"  # two sites on one machine keep their figures apart
+    assert proxies == "0"
+
+
+def test_redis_url_moves_the_shared_cache_to_redis():
+    result = run_django("policytracker.settings.local", PRINT_CACHE, REDIS_URL="redis://127.0.0.1:6379/2")
+    assert result.returncode == 0, result.stderr
+    backend, location, _prefix, _proxies = result.stdout.split()
+    assert (backend, location) == ("django.core.cache.backends.redis.RedisCache", "redis://127.0.0.1:6379/2")
