@@ -151,3 +151,13 @@ def test_intent_in_the_next_clause_one_in_a_list_and_an_adverb_that_looks_like_a
 def test_every_way_a_deadline_is_said(text, deadline):
     targets, _ = figures_find(text, page("reply", datetime.date(2022, 5, 1)))
     assert [t.deadline_year for t in targets] == [deadline]
+
+
+def test_a_gap_to_a_benchmark_is_not_the_level_and_a_list_item_is_named_by_its_own_words():
+    targets, observations = figures_find(
+        "2020年,全市学前三年毛入园率95.3%,高出全国平均水平12个百分点。\n"
+        "到2025年,确保公办园在园幼儿占比达到50%、普惠性幼儿园覆盖率提高到85%。",
+        page("plan", datetime.date(2021, 5, 1), page_year=2025),
+    )
+    assert [o.indicator for o in observations] == ["学前三年毛入园率", "学前三年毛入园率高出全国平均水平"]
+    assert [t.indicator for t in targets] == ["公办园在园幼儿占比", "普惠性幼儿园覆盖率"]
