@@ -24,7 +24,7 @@ TRAILING_FIGURE = re.compile(r"\d[\d.,]*\s*[%‰\u4e00-\u9fff]?$")
 # `由2013年的1.44亿元`, `从2015年的75.6%`, `比2013年`: the baseline a figure is compared with.
 BASELINE = re.compile(r"(由|从)((?:19|20)\d\d年|去年|上年|原来)?的?([\d.]+[^,]*)?$|(比|较)((?:19|20)\d\d年|去年|上年)$")
 # `高出全国平均水平2.4个百分点`: a gap to a benchmark, not the level of what the clause before names.
-BENCHMARK = re.compile(r"(高出|超过|高于|超出)(?P<benchmark>[^,;。\d]*?(全国|全省|全市|国家|自治区|平均水平))")
+BENCHMARK = re.compile(r"(高出|超过|高于|超出)(?P<benchmark>[^,;。\d]*(全国|全省|全市|国家|自治区|平均水平)[^,;。\d]*)")
 # `毛入园率达99%以上、普惠性幼儿园覆盖率达`: the items of a list before this figure's own.
 LISTED_BEFORE = re.compile(r"^.*\d[^、和及,;。\d]{0,5}[、和及]")
 VERBS = re.compile(r"^(再创|新创|实施|推进|深化|开展|启动|建设|完成|投入|总投入|新建|新增|改造|打造|培育|遴选和培育|命名|新立项|建成|提供)")
@@ -77,15 +77,16 @@ def indicator_name(
     after = _noun_after(clause[quantity_end:])
     unit = quantity.base_unit
     linked_only = not subject and bool(STATE_LINK.search(LEADING.sub("", clause[:quantity_start]).rstrip()))
+    gap = BENCHMARK.search(clause[:quantity_start]) if quantity.unit in ("个百分点", "百分点") else None
+    if gap and not _trim_subject(clause[: gap.start()]):
+        name = VERBS.sub("", _trim_subject(previous))  # `…87.2%,超过全国平均水平2.4个百分点`
+        return (f"{name}高出{gap.group('benchmark')}", "previous") if name else ("", "")
     if quantity.is_percentage:
         if subject:
             return subject, "before"
         if after and not linked_only:
             return f"{after}比例", "after"
         name = VERBS.sub("", _trim_subject(previous))
-        gap = BENCHMARK.search(clause[:quantity_start])
-        if name and gap and quantity.unit in ("个百分点", "百分点"):
-            return f"{name}高出{gap.group('benchmark')}", "previous"  # `…87.2%,超过全国平均水平2.4个百分点`
         return (name if not name or SHARE_WORDS.search(name) else f"{name}占比"), "previous"
     if unit == "元":
         if subject in GENERIC or VERBS.sub("", subject) == "":
