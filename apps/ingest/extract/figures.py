@@ -49,7 +49,7 @@ QUALITATIVE = re.compile(
     r"(?P<subject>[\u4e00-\u9fff]{2,30}?(数量|人数|规模|比例|率))(明显|大幅|显著)(?P<change>减少|下降|降低|增加|提高|提升)(?!了)"
 )
 RANK = re.compile(r"(位列|名列|排名|居)(?P<scope>[^,。第]{0,6})第(?P<n>[一二三四五六七八九十\d]+)(名|位)?")
-TIME_CLAUSE = re.compile(r"^(到\s*\d{4}\s*年|\d{4}\s*年|近年来|近[三两五]年|今年|全年|目前)$")
+TIME_CLAUSE = re.compile(r"^(到\s*\d{4}\s*年|\d{4}\s*年|近年来|近[三两五]年|今年|去年|上年|全年|目前)$")
 PLACE_OPENING_CHARS = 12
 
 

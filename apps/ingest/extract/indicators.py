@@ -10,7 +10,7 @@ from apps.ingest.numbers import Quantity
 LEADING = re.compile(
     r"^(其中|同时|并且?|以及|而且|全区|全市|全县|全省|我区|我市|我县|我省|区域内|县域内|市域内|全年|力争|确保|争取|积极|"
     r"努力|进一步|继续|将|要|计划|预计|实现|到\d{4}年|\d{4}年|今年|明年|每年|年内|目前|近年来|近三年|近两年|现已|现|已|累计|"
-    r"深入|全面|持续|加快|大力|切实|稳步|组织|主动|再创|新创|在(?![校园岗编])|使|让|共|的|离|\d+[)）.]|[、\s])+"
+    r"深入|全面|持续|加快|大力|切实|稳步|组织|主动|再创|新创|再|在(?![校园岗编])|使|让|共|的|离|\d+[)）.]|[、\s])+"
 )
 # The verb or comparator between a subject and its figure (longest first).
 LINKING = re.compile(
@@ -20,7 +20,7 @@ LINKING = re.compile(
 )
 # Verbs that join a figure to a subject named earlier: `…教育集团由去年的206个,增加到437个`.
 STATE_LINK = re.compile(r"(增加到|增长到|增至|上升到|达到|已达|达|为|是)$")
-TRAILING_FIGURE = re.compile(r"\d[\d.,]*\s*[%‰\u4e00-\u9fff]?$")
+TRAILING_FIGURE = re.compile(r"\d[\d.,]*\s*[%‰\u4e00-\u9fff]{0,3}$")
 # `由2013年的1.44亿元`, `从2015年的75.6%`, `比2013年`: the baseline a figure is compared with.
 BASELINE = re.compile(r"(由|从)((?:19|20)\d\d年|去年|上年|原来)?的?([\d.]+[^,]*)?$|(比|较)((?:19|20)\d\d年|去年|上年)$")
 # `高出全国平均水平2.4个百分点`: a gap to a benchmark, not the level of what the clause before names.
@@ -82,6 +82,9 @@ def indicator_name(
         name = VERBS.sub("", _trim_subject(previous))  # `…87.2%,超过全国平均水平2.4个百分点`
         return (f"{name}高出{gap.group('benchmark')}", "previous") if name else ("", "")
     if quantity.is_percentage:
+        if subject in ("同比", "比上年", "较上年"):  # `投入经费35.6亿元,同比增长8.2%`
+            name = VERBS.sub("", _trim_subject(previous))
+            return (f"{name}{subject}增长率", "previous") if name else ("", "")
         if subject:
             return subject, "before"
         if after and not linked_only:

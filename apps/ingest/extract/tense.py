@@ -34,6 +34,7 @@ SENTENCE_YEAR = re.compile(r"^\s*[^,。]{0,4}?((?:19|20)\d\d)\s*年(?!\d)")
 DEADLINE = re.compile(
     r"(?:到|至|截至)\s*((?:19|20)\d\d)\s*年|((?:19|20)\d\d)\s*年(?:底)?前"
     r"|(?:(?:19|20)\d\d\s*[-—–至]\s*)?((?:19|20)\d\d)\s*年\s*(?=计划|力争|将|拟|预计|要)"  # 2023年计划投资, 2021—2025年计划
+    r"|(?:力争|确保|计划|预计|拟)(?:在|于|到)?\s*((?:19|20)\d\d)\s*年"  # 力争2024年新建
 )
 FIVE_YEAR_PLANS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
 PLAN_PERIOD = re.compile(r"(?P<plan>十[一二三四五]五)”?\s*(?:末|期间|时期|结束|期末)")
@@ -178,7 +179,7 @@ def observation_date(clause: str, sentence: str, context: PageContext, cursor: C
         year = cursor.year
     if year is not None:
         return datetime.date(year, 12, 31)
-    if "去年" in clause and context.page_year:
+    if "去年" in clause and not re.search(r"(由|从|比|较)去年", clause) and context.page_year:
         return datetime.date(context.page_year - 1, 12, 31)
     return context.doc_date or _year_end(context.page_year)  # an undated annual page reports on its own year
 

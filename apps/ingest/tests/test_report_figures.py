@@ -81,3 +81,18 @@ def test_a_reply_keeps_levels_reached_but_not_its_account_of_money_spent():
         "近年来,我县投入资金300万元改造校舍,全县学前三年毛入园率达到92%。", page("reply", datetime.date(2020, 6, 1)),
     )
     assert [(o.value, o.unit) for o in observations] == [(Decimal(92), "%")]
+
+
+def test_last_year_dates_its_figures_but_not_as_a_baseline_and_growth_is_named_by_what_grew():
+    targets, observations = figures_find(
+        "去年,该区新增中小学学位6000个,今年将再新增学位8000个。\n"
+        "2022年,全市共投入教育经费35.6亿元,同比增长8.2%;教育集团由去年的20个增加到37个。",
+        page("news", datetime.date(2024, 3, 5)),
+    )
+    assert [(t.indicator, t.value, t.deadline_year) for t in targets] == [("新增学位数", Decimal(8000), 2024)]
+    assert [(o.indicator, o.value, o.date) for o in observations] == [
+        ("该区新增中小学学位数", Decimal(6000), datetime.date(2023, 12, 31)),
+        ("投入教育经费", Decimal("35.6"), datetime.date(2022, 12, 31)),
+        ("教育经费同比增长率", Decimal("8.2"), datetime.date(2022, 12, 31)),
+        ("教育集团数", Decimal(37), datetime.date(2022, 12, 31)),
+    ]

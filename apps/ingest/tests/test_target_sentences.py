@@ -161,3 +161,12 @@ def test_a_gap_to_a_benchmark_is_not_the_level_and_a_list_item_is_named_by_its_o
     )
     assert [o.indicator for o in observations] == ["学前三年毛入园率", "学前三年毛入园率高出全国平均水平"]
     assert [t.indicator for t in targets] == ["公办园在园幼儿占比", "普惠性幼儿园覆盖率"]
+
+
+def test_a_year_after_a_word_of_intent_is_the_deadline_but_not_after_obtaining_funds():
+    targets, _ = figures_find(
+        "我局将积极争取上级资金,力争2024年新建教师周转房60套。\n"
+        "2023年,市局指导县局积极争取2023年项目资金,项目概算投资300万元。",
+        page("reply", datetime.date(2023, 6, 1)),
+    )
+    assert [(t.value, t.deadline_year) for t in targets] == [(Decimal(60), 2024)]
