@@ -164,12 +164,15 @@ def test_the_api_csv_is_a_download_of_text(client, hostile):
     ("/api/v1/proposals/{proposal}/", "侯аdmintxt.exe"), ("/api/v1/replies/{reply}/", "侯аdmintxt.exe"),
     ("/api/v1/targets/", QUOTE_PAYLOAD), ("/api/v1/indicators/", QUOTE_PAYLOAD),
 ])
-def test_the_browsable_api_shows_the_json_escaped(client, hostile, path, literal):
+def test_the_api_answers_a_browser_with_json_never_html(client, hostile, path, literal):
+    """The API has no HTML pages (issue 14): a browser gets the JSON, a client that wants only HTML a 406."""
     url = path.format(document=hostile["document"].pk, proposal=hostile["proposal"].pk, reply=hostile["reply"].pk)
-    response = client.get(url, HTTP_ACCEPT="text/html")
-    assert response["Content-Type"].startswith("text/html")
+    response = client.get(url, HTTP_ACCEPT="text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+    assert response["Content-Type"] == "application/json"
     # JSON escapes quotes as \", so look for a literal without any.
-    assert_shown_as_text(response, literal.replace('"', '\\"'))
+    assert literal.replace('"', '\\"') in response.content.decode()
+    html_only = client.get(url, HTTP_ACCEPT="text/html")
+    assert (html_only.status_code, html_only["Content-Type"]) == (406, "application/json")
 
 
 @pytest.mark.parametrize("path", [
