@@ -12,7 +12,7 @@ from apps.ingest.extract.figure_context import Cursor, PageContext
 from apps.ingest.numbers import to_decimal
 
 FUTURE = re.compile(
-    r"到\s*\d{4}\s*年|\d{4}\s*年(底)?前|力争|确保|争创|争取(?=[在到于]?\d|达到|实现|建成|完成|新建|创建|通过)"
+    r"到\s*\d{4}\s*年|\d{4}\s*年(底)?前|力争|确保|争创|争取(?=[在到于]\d|达到|实现|建成|完成|新建|创建|通过)"
     r"|(?<!即)(?<!已)(?<!完成)将(?!近)|拟|预计|下一步|目标|全年|年底|年内"
     r"|(?<![度的])(?:计划|规划)(?=投资|安排|新建|建设|改造|实施|投入|新增|招聘|完成)"
 )
