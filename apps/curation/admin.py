@@ -1,6 +1,7 @@
 """What every curated model's admin shares: the review actions and the status fieldset."""
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -77,3 +78,46 @@ class CuratedModelAdmin(HistoryAdmin):
     @admin.action(description=_("发布"), permissions=["review"])
     def publish(self, request, queryset):
         self._set_status(request, queryset, CurationStatus.PUBLISHED)
+
+
+class CascadingStatusAdmin(CuratedModelAdmin):
+    """A curated admin whose records carry others with them (a document its reply and targets, a
+    proposal its replies): two more actions move them together, after a page that lists what
+    will change. Subclasses say what changes (``cascade_changes``) and make it (``cascade_set_status``).
+    """
+
+    actions = ["mark_reviewed", "publish", "publish_with_drawn", "draft_with_drawn"]
+
+    def cascade_changes(self, queryset, status: CurationStatus) -> list[tuple[str, int]]:
+        raise NotImplementedError
+
+    def cascade_set_status(self, queryset, status: CurationStatus, user) -> list[tuple[str, int]]:
+        raise NotImplementedError
+
+    def _cascade(self, request, queryset, status: CurationStatus):
+        if request.POST.get("confirm"):
+            changed = self.cascade_set_status(queryset, status, request.user)
+            summary = "、".join(f"{name} {count}" for name, count in changed) or _("无")
+            self.message_user(
+                request, _("已设为“%(status)s”:%(changes)s") % {"status": status.label, "changes": summary},
+                messages.SUCCESS,
+            )
+            return None
+        return TemplateResponse(request, "admin/curation/cascade_confirmation.html", {
+            **self.admin_site.each_context(request),
+            "title": _("确认设为“%(status)s”") % {"status": status.label},
+            "opts": self.model._meta,
+            "status": status.label,
+            "changes": self.cascade_changes(queryset, status),
+            "selected": queryset.values_list("pk", flat=True),
+            "action": request.POST.get("action", ""),
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        })
+
+    @admin.action(description=_("发布,连同附属记录"), permissions=["review"])
+    def publish_with_drawn(self, request, queryset):
+        return self._cascade(request, queryset, CurationStatus.PUBLISHED)
+
+    @admin.action(description=_("退回草稿,连同附属记录"), permissions=["review"])
+    def draft_with_drawn(self, request, queryset):
+        return self._cascade(request, queryset, CurationStatus.DRAFT)

@@ -6,9 +6,10 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from apps.curation.admin import CURATION_FIELDSET, CuratedModelAdmin, HistoryAdmin
+from apps.curation.admin import CURATION_FIELDSET, CascadingStatusAdmin, CuratedModelAdmin, HistoryAdmin
 from apps.curation.paginator import EstimatedCountPaginator
 from apps.documents.models import Citation, Document
+from apps.documents.publishing import changes, documents_set_status
 from apps.ingest.notes import note_text
 from apps.regions.admin import province_filter
 from apps.targets.models import Observation, Target
@@ -73,7 +74,7 @@ class DocumentForm(forms.ModelForm):
 
 
 @admin.register(Document)
-class DocumentAdmin(CuratedModelAdmin):
+class DocumentAdmin(CascadingStatusAdmin):
     form = DocumentForm
     list_display = [
         "title", "doc_type", "organization_link", "region_names", "publish_date", "doc_number", "source_link",
@@ -101,6 +102,12 @@ class DocumentAdmin(CuratedModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("regions")
+
+    def cascade_changes(self, queryset, status):
+        return changes(queryset, status)
+
+    def cascade_set_status(self, queryset, status, user):
+        return documents_set_status(documents=queryset, status=status, user=user)
 
     def get_readonly_fields(self, request, obj=None):
         # The raw text is the page as captured (and its checksum's source): fixed once saved.

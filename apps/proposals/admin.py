@@ -7,8 +7,9 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from apps.curation.admin import CURATION_FIELDSET, CuratedModelAdmin, HistoryAdmin
+from apps.curation.admin import CURATION_FIELDSET, CascadingStatusAdmin, CuratedModelAdmin, HistoryAdmin
 from apps.proposals.models import Proposal, Proposer, Reply
+from apps.proposals.publishing import proposal_changes, proposals_set_status
 from apps.regions.admin import province_filter
 
 REPLY_MAIN_FIELDS = [
@@ -68,7 +69,7 @@ class ReplyInline(admin.StackedInline):
 
 
 @admin.register(Proposal)
-class ProposalAdmin(CuratedModelAdmin):
+class ProposalAdmin(CascadingStatusAdmin):
     list_display = [
         "__str__", "title", "kind", "region", "lead_proposer_name", "reply_count", "due_date", "status",
     ]
@@ -82,6 +83,12 @@ class ProposalAdmin(CuratedModelAdmin):
         CURATION_FIELDSET,
     ]
     inlines = [ProposerInline, ReplyInline]
+
+    def cascade_changes(self, queryset, status):
+        return proposal_changes(queryset, status)
+
+    def cascade_set_status(self, queryset, status, user):
+        return proposals_set_status(proposals=queryset, status=status, user=user)
 
     def get_queryset(self, request):
         return (

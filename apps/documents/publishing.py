@@ -1,0 +1,53 @@
+"""A document's status carried to everything drawn from it: its reply and the reply's proposal,
+its targets and observations, and the initiatives it introduced.
+
+Publishing carries to all of them. Taking a document back (reviewed or draft) carries only to
+what nothing else still holds up: a proposal another published reply answers stays published,
+an initiative another document mentions stays as it is.
+"""
+from django.db import transaction
+from django.db.models import Count, QuerySet
+
+from apps.curation.models import CurationStatus
+from apps.curation.services import records_set_status
+from apps.initiatives.models import Initiative
+from apps.proposals.models import Proposal, Reply
+from apps.targets.models import Observation, Target
+
+
+def drawn_from(documents: QuerySet, status: str) -> list[QuerySet]:
+    """The records drawn from ``documents`` that moving them to ``status`` moves too, not yet in it."""
+    replies = Reply.objects.filter(document__in=documents)
+    proposals = Proposal.objects.filter(replies__in=replies)
+    initiatives = Initiative.objects.filter(documents__in=documents)
+    if status != CurationStatus.PUBLISHED:
+        others = Reply.objects.exclude(pk__in=replies).filter(status=CurationStatus.PUBLISHED)
+        proposals = proposals.exclude(replies__in=others)
+        initiatives = Initiative.objects.annotate(mentions=Count("documents")).filter(
+            pk__in=initiatives, mentions=1,
+        )
+    drawn = [
+        replies,
+        proposals,
+        Target.objects.filter(source_document__in=documents),
+        Observation.objects.filter(source_document__in=documents),
+        initiatives,
+    ]
+    return [queryset.exclude(status=status).distinct() for queryset in drawn]
+
+
+def changes(documents: QuerySet, status: str) -> list[tuple[str, int]]:
+    """What moving ``documents`` to ``status`` would change: (records' name, how many), none left out."""
+    counted = [(documents.model, documents.exclude(status=status).count())]
+    counted += [(queryset.model, queryset.count()) for queryset in drawn_from(documents, status)]
+    return [(str(model._meta.verbose_name_plural), count) for model, count in counted if count]
+
+
+@transaction.atomic
+def documents_set_status(*, documents: QuerySet, status: str, user) -> list[tuple[str, int]]:
+    """Move ``documents`` and what is drawn from them to ``status`` in one transaction, each
+    change in its record's history under ``user``; return what changed."""
+    drawn = drawn_from(documents, status)
+    changed = [(documents.model, records_set_status(queryset=documents, status=status, user=user))]
+    changed += [(queryset.model, records_set_status(queryset=queryset, status=status, user=user)) for queryset in drawn]
+    return [(str(model._meta.verbose_name_plural), count) for model, count in changed if count]
