@@ -45,7 +45,7 @@ class IndicatorFilter(ApiFilterSet):
 class TargetFilter(CuratedFilterSet):
     region = RegionPrefixFilter(field_name="region__code", help_text=f"Targets {REGION_HELP}")
     indicator = django_filters.ModelChoiceFilter(
-        queryset=Indicator.objects.all(), help_text="Targets on the indicator with this id.",
+        queryset=visible_choices(Indicator), help_text="Targets on the indicator with this id.",
     )
     initiative = django_filters.ModelChoiceFilter(
         queryset=visible_choices(Initiative), help_text="Targets of the initiative with this id.",
@@ -93,7 +93,7 @@ class TargetFilter(CuratedFilterSet):
 class ObservationFilter(CuratedFilterSet):
     region = RegionPrefixFilter(field_name="region__code", help_text=f"Observations {REGION_HELP}")
     indicator = django_filters.ModelChoiceFilter(
-        queryset=Indicator.objects.all(), help_text="Observations of the indicator with this id.",
+        queryset=visible_choices(Indicator), help_text="Observations of the indicator with this id.",
     )
     document = django_filters.ModelChoiceFilter(
         field_name="source_document", queryset=visible_choices(Document),

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from apps.curation.models import CuratedModel, CuratedQuerySet
+from apps.curation.models import CuratedModel, CuratedQuerySet, CurationStatus, sees_drafts
 from apps.regions.models import code_prefix
 from apps.targets.catalogue import alias_split
 
@@ -35,6 +35,20 @@ class IndicatorLevel(models.TextChoices):
     TEACHERS = "teachers", _("教师")
     STUDENTS = "students", _("学生发展")
     GENERAL = "general", _("综合")
+
+
+class IndicatorQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Curators see every indicator; the public the catalogue's and those a published target
+        or observation is on, so a draft's words never show as a name or a filter option."""
+        if sees_drafts(user):
+            return self
+        published = CurationStatus.PUBLISHED
+        return self.filter(
+            Q(code__isnull=False)
+            | Q(pk__in=Target.objects.filter(status=published).values("indicator"))
+            | Q(pk__in=Observation.objects.filter(status=published).values("indicator"))
+        )
 
 
 class Indicator(models.Model):
@@ -65,6 +79,8 @@ class Indicator(models.Model):
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True, db_index=True)
     history = HistoricalRecords()
+
+    objects = IndicatorQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("指标")

@@ -33,7 +33,7 @@ def indicator_comparison(*, pk: int, user) -> tuple[Indicator, list[Target], lis
 
     Raises ``Indicator.DoesNotExist``.
     """
-    indicator = Indicator.objects.get(pk=pk)
+    indicator = Indicator.objects.visible_to(user).get(pk=pk)
     targets = list(_targets(user).filter(indicator=indicator).order_by("region_id", "deadline_year", "pk"))
     observations = Observation.objects.visible_to(user).filter(indicator=indicator).select_related("region")
     observations = list(_with_visible_source(observations, user).order_by("region_id", "observed_on", "pk"))

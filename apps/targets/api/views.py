@@ -16,14 +16,14 @@ from apps.targets.models import Indicator, Observation, Target
 
 
 class IndicatorViewSet(ReadOnlyApiViewSet):
-    """What targets and observations measure (指标). Not curated: everyone sees all of them."""
+    """What targets and observations measure (指标): the catalogue's, and those a visible target or observation is on."""
 
     serializer_class = IndicatorSerializer
     detail_serializer_class = IndicatorDetailSerializer
     filterset_class = IndicatorFilter
 
     def get_queryset(self):
-        return Indicator.objects.order_by("name", "pk")
+        return Indicator.objects.visible_to(self.request.user).order_by("name", "pk")
 
 
 @extend_schema_view(list=extend_schema(examples=[JIANGNING_TARGETS_DUE_2025]))

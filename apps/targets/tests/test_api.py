@@ -168,7 +168,8 @@ def test_indicator_list_query_budget(client, without_catalogue, django_assert_nu
     made = []
 
     def add_indicators(count):
-        made.extend(IndicatorFactory(name=f"指标{len(made) + i}") for i in range(count))
+        # The public sees an indicator once a published target is on it.
+        made.extend(TargetFactory(indicator=IndicatorFactory(name=f"指标{len(made) + i}")).indicator for i in range(count))
 
     body = assert_query_budget(
         client, django_assert_num_queries, API + "indicators/", add_indicators, INDICATOR_LIST_QUERIES,
@@ -220,3 +221,15 @@ def test_observation_detail_query_budget(client, django_assert_num_queries):
         client, django_assert_num_queries, API + f"observations/{observation.pk}/", lambda count: None,
         OBSERVATION_DETAIL_QUERIES,
     )
+
+
+def test_an_indicator_only_drafts_are_on_is_hidden_from_the_public(client, curator_client, without_catalogue, records):
+    drafted = IndicatorFactory(name="草稿里读出的指标")
+    TargetFactory(indicator=drafted, status=CurationStatus.DRAFT)
+    assert drafted.pk not in result_ids(client.get(API + "indicators/"))
+    assert client.get(API + f"indicators/{drafted.pk}/").status_code == 404
+    unknown = client.get(API + "targets/", {"indicator": 10**9})
+    hidden = client.get(API + "targets/", {"indicator": drafted.pk})
+    assert hidden.status_code == unknown.status_code >= 400  # a hidden id is answered as an unknown one
+    assert "草稿里读出的指标" not in hidden.content.decode()
+    assert drafted.pk in result_ids(curator_client.get(API + "indicators/"))

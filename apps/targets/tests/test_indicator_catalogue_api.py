@@ -2,7 +2,7 @@
 import pytest
 
 from apps.targets.models import Indicator
-from apps.targets.tests.factories import IndicatorFactory
+from apps.targets.tests.factories import IndicatorFactory, TargetFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -20,6 +20,6 @@ def test_detail_of_a_catalogue_indicator(client):
 
 
 def test_an_importer_made_indicator_has_a_null_code(client):
-    indicator = IndicatorFactory(name="学科教研示范学校数", unit="所")
+    indicator = TargetFactory(indicator=IndicatorFactory(name="学科教研示范学校数", unit="所")).indicator
     body = client.get(API, {"q": "学科教研示范"}).json()
     assert [(row["id"], row["code"], row["level"]) for row in body["results"]] == [(indicator.pk, None, "")]
