@@ -1,4 +1,5 @@
 """The base every read-only API viewset builds on."""
+from django.db.models import OuterRef, Subquery
 from rest_framework import viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.renderers import JSONRenderer
@@ -75,6 +76,11 @@ class ReadOnlyApiViewSet(viewsets.ReadOnlyModelViewSet):
     def visible(self, queryset):
         """Curators see every record; everyone else sees published ones only."""
         return queryset.visible_to(self.request.user)
+
+    def visible_link(self, model, field: str) -> Subquery:
+        """The id in ``field`` when the record it names is one the user may see, else null: a
+        published record never shows that a hidden one exists."""
+        return Subquery(self.visible(model.objects).filter(pk=OuterRef(field)).values("pk")[:1])
 
     def list(self, request, *args, **kwargs):
         if getattr(request.accepted_renderer, "format", None) != CSVRenderer.format:

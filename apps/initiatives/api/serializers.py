@@ -32,7 +32,7 @@ class InitiativeSerializer(InitiativeSummarySerializer):
 
     theme_display = serializers.CharField(source="get_theme_display")
     region = RegionSummarySerializer(allow_null=True)
-    parent = LinkField("initiative-detail", source="parent_id", allow_null=True)
+    parent = LinkField("initiative-detail", source="visible_parent_id", allow_null=True)
 
     class Meta(InitiativeSummarySerializer.Meta):
         fields = [

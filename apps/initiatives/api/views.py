@@ -1,5 +1,5 @@
 """Initiatives: named programmes and reforms."""
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, Subquery
 
 from apps.curation.api.views import ReadOnlyApiViewSet
 from apps.documents.models import Document
@@ -16,7 +16,11 @@ class InitiativeViewSet(ReadOnlyApiViewSet):
     filterset_class = InitiativeFilter
 
     def get_queryset(self):
-        initiatives = self.visible(Initiative.objects).select_related("region").order_by("name", "pk")
+        parents = self.visible(Initiative.objects).filter(pk=OuterRef("parent")).values("pk")
+        initiatives = (
+            self.visible(Initiative.objects).select_related("region").order_by("name", "pk")
+            .annotate(visible_parent_id=Subquery(parents))  # a hidden parent reads as null, not as its id
+        )
         if self.action == "retrieve":
             return initiatives.prefetch_related(
                 Prefetch("children", queryset=self.visible(Initiative.objects).order_by("name", "pk")),

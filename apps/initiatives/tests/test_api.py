@@ -116,3 +116,11 @@ def test_initiative_detail_query_budget(client, django_assert_num_queries):
         INITIATIVE_DETAIL_QUERIES,
     )
     assert len(body["children"]) == len(body["documents"]) == 50
+
+
+def test_a_hidden_parent_reads_as_null(client):
+    parent = InitiativeFactory(name="草稿里的上级举措", status=CurationStatus.DRAFT)
+    child = InitiativeFactory(name="已发布的举措", parent=parent)
+    assert client.get(API + f"initiatives/{child.pk}/").json()["parent"] is None
+    listed = {row["id"]: row for row in client.get(API + "initiatives/").json()["results"]}
+    assert listed[child.pk]["parent"] is None

@@ -106,9 +106,9 @@ class TargetSerializer(TargetSummarySerializer):
 
     comparator_display = serializers.CharField(source="get_comparator_display")
     progress_display = serializers.SerializerMethodField()
-    # Links only: the initiative or document may be a draft the reader cannot see.
-    initiative = LinkField("initiative-detail", source="initiative_id", allow_null=True)
-    source_document = LinkField("document-detail", source="source_document_id", allow_null=True)
+    # Links only, and null where the initiative or document is one the reader cannot see.
+    initiative = LinkField("initiative-detail", source="visible_initiative_id", allow_null=True)
+    source_document = LinkField("document-detail", source="visible_source_document_id", allow_null=True)
 
     class Meta(TargetSummarySerializer.Meta):
         fields = [
@@ -143,7 +143,7 @@ class ObservationSummarySerializer(ApiModelSerializer):
 class ObservationSerializer(ObservationSummarySerializer):
     """An observation in a list."""
 
-    source_document = LinkField("document-detail", source="source_document_id", allow_null=True)
+    source_document = LinkField("document-detail", source="visible_source_document_id", allow_null=True)
 
     class Meta(ObservationSummarySerializer.Meta):
         fields = [*ObservationSummarySerializer.Meta.fields, "source_document", "status", "updated_at"]

@@ -12,6 +12,8 @@ from apps.targets.api.serializers import (
     TargetSerializer,
 )
 from apps.targets.filters import IndicatorFilter, ObservationFilter, TargetFilter
+from apps.documents.models import Document
+from apps.initiatives.models import Initiative
 from apps.targets.models import Indicator, Observation, Target
 
 
@@ -40,6 +42,10 @@ class TargetViewSet(ReadOnlyApiViewSet):
             self.visible(Target.objects)
             .with_progress()
             .select_related("indicator", "region")
+            .annotate(
+                visible_initiative_id=self.visible_link(Initiative, "initiative"),
+                visible_source_document_id=self.visible_link(Document, "source_document"),
+            )
             .order_by("deadline_year", "indicator__name", "region_id", "pk")
         )
 
@@ -55,5 +61,6 @@ class ObservationViewSet(ReadOnlyApiViewSet):
         return (
             self.visible(Observation.objects)
             .select_related("indicator", "region")
+            .annotate(visible_source_document_id=self.visible_link(Document, "source_document"))
             .order_by("indicator__name", "region_id", "-observed_on", "pk")
         )

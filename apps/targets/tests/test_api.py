@@ -233,3 +233,17 @@ def test_an_indicator_only_drafts_are_on_is_hidden_from_the_public(client, curat
     assert hidden.status_code == unknown.status_code >= 400  # a hidden id is answered as an unknown one
     assert "草稿里读出的指标" not in hidden.content.decode()
     assert drafted.pk in result_ids(curator_client.get(API + "indicators/"))
+
+
+def test_a_published_record_does_not_link_to_a_hidden_one(client, curator_client, records):
+    draft_source = DocumentFactory(status=CurationStatus.DRAFT)
+    draft_initiative = InitiativeFactory(name="草稿举措", status=CurationStatus.DRAFT)
+    target = TargetFactory(indicator=records["places"], source_document=draft_source, initiative=draft_initiative)
+    observation = ObservationFactory(indicator=records["places"], source_document=draft_source)
+    body = client.get(API + f"targets/{target.pk}/").json()
+    assert (body["initiative"], body["source_document"]) == (None, None)
+    assert client.get(API + f"observations/{observation.pk}/").json()["source_document"] is None
+    listed = {row["id"]: row for row in client.get(API + "targets/").json()["results"]}
+    assert listed[target.pk]["source_document"] is None
+    seen = curator_client.get(API + f"targets/{target.pk}/").json()
+    assert seen["source_document"].endswith(f"/documents/{draft_source.pk}/")
