@@ -1,7 +1,12 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from apps.ingest.views import import_pages
+
+admin.site.site_header = _("教育政策追踪 · 管理")
+admin.site.site_title = _("教育政策追踪 · 管理")
+admin.site.index_title = _("数据管理")
 
 urlpatterns = [
     path("admin/import/", admin.site.admin_view(import_pages), name="ingest_import_pages"),

@@ -13,7 +13,7 @@ from apps.initiatives.tests.factories import InitiativeFactory
 from apps.organizations.tests.factories import OrganizationFactory
 from apps.proposals.tests.factories import ProposalFactory, ReplyFactory
 from apps.regions.tests.factories import CountyFactory
-from apps.targets.tests.factories import IndicatorFactory, ObservationFactory, TargetFactory
+from apps.targets.tests.factories import ObservationFactory, TargetFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +62,7 @@ def test_status_filter_finds_drafts_for_curators_and_nothing_for_others(clients)
 def test_reference_data_is_visible_to_everyone(clients):
     region = CountyFactory()
     organization = OrganizationFactory()
-    indicator = IndicatorFactory()
+    indicator = TargetFactory().indicator  # an indicator is public once a published figure is on it
     for client in clients.values():
         assert client.get(API + f"regions/{region.code}/").status_code == 200
         assert client.get(API + f"organizations/{organization.pk}/").status_code == 200

@@ -63,6 +63,14 @@ class ObservationInline(admin.TabularInline):
         return super().get_queryset(request).select_related("indicator", "region")
 
 
+class OrganizationKindFilter(admin.ChoicesFieldListFilter):
+    """The issuing body's kind, titled apart from the document's own 类型."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.title = _("机构类型")
+
+
 class DocumentForm(forms.ModelForm):
     """Browsers post text boxes with CRLF line ends; keep the text's own LF ends."""
 
@@ -80,7 +88,7 @@ class DocumentAdmin(CascadingStatusAdmin):
         "title", "doc_type", "organization_link", "region_names", "publish_date", "doc_number", "source_link",
         "status",
     ]
-    list_filter = ["status", "doc_type", province_filter("regions__code"), "organization__kind"]
+    list_filter = ["status", "doc_type", province_filter("regions__code"), ("organization__kind", OrganizationKindFilter)]
     search_fields = ["title", "doc_number", "organization__name", "source_site"]
     autocomplete_fields = ["regions", "organization"]
     list_select_related = ["organization"]

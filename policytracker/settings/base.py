@@ -26,7 +26,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "simple_history",
     "csp",
-    "axes",
+    "policytracker.axes_app.AxesConfig",
     "apps.curation",
     "apps.regions",
     "apps.organizations",

@@ -1,0 +1,27 @@
+"""The admin reads in the project's language: its header, the login-protection section, filter titles."""
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_admin_index_is_in_chinese_with_the_import_link(admin_client):
+    page = admin_client.get(reverse("admin:index")).content.decode()
+    assert "教育政策追踪 · 管理" in page and "Django" not in page.split("<body")[1].split("<footer")[0]
+    assert "登录防护" in page and "登录尝试" in page and "Axes" not in page
+    assert reverse("ingest_import_pages") in page
+
+
+def test_the_admin_index_in_english(admin_client, settings):
+    admin_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = admin_client.get(reverse("admin:index")).content.decode()
+    assert "Education policy tracker · administration" in page and "Login protection" in page
+
+
+def test_the_documents_filters_have_titles_of_their_own(admin_client):
+    page = admin_client.get(reverse("admin:documents_document_changelist")).content.decode()
+    assert "以 机构类型" in page and page.count("以 类型") == 1
+
+
+def test_a_reader_sees_no_import_link(reader_client):
+    assert reverse("ingest_import_pages") not in reader_client.get(reverse("admin:index")).content.decode()
