@@ -25,3 +25,11 @@ def test_the_documents_filters_have_titles_of_their_own(admin_client):
 
 def test_a_reader_sees_no_import_link(reader_client):
     assert reverse("ingest_import_pages") not in reader_client.get(reverse("admin:index")).content.decode()
+
+
+def test_wide_inlines_scroll_inside_their_box(admin_client):
+    from django.contrib.staticfiles import finders
+
+    page = admin_client.get(reverse("admin:index")).content.decode()
+    assert "curation/admin.css" in page
+    assert ".inline-group .tabular" in open(finders.find("curation/admin.css"), encoding="utf-8").read()
