@@ -1,5 +1,6 @@
 """The importer's only step that writes: a Draft saved as draft records, in the caller's transaction."""
 import operator
+import re
 from decimal import Decimal
 from functools import reduce
 
@@ -15,11 +16,14 @@ from apps.ingest.pipeline import Reader
 from apps.ingest.proposal_match import ProposalMatch, session_region
 from apps.initiatives.models import Initiative
 from apps.organizations.models import Organization, OrganizationKind
-from apps.proposals.models import Proposal, Proposer, Reply
+from apps.proposals.models import Proposal, ProposalKind, Proposer, Reply
 from apps.regions.models import Region, RegionLevel
 from apps.targets.models import Indicator, Observation, Target
 
 DRAFT = CurationStatus.DRAFT
+# `关于增加城区学位的建议的答复`: the title a reply letter wraps around the proposal's own.
+KIND_WORDS = {ProposalKind.PROPOSAL: "提案", ProposalKind.SUGGESTION: "建议"}  # data, in the pages' language
+WRAPPED_TITLE = re.compile(r"(关于.{2,90}?的(?:建议|提案|议案))(?:的)?(?:答复|回复|办理)")
 ORGANIZATION_KINDS = [
     ("教育厅", OrganizationKind.EDUCATION_DEPARTMENT),
     ("教育局", OrganizationKind.EDUCATION_BUREAU),
@@ -161,7 +165,7 @@ class DraftWriter:
         proposal = self.proposal_match.held or Proposal.objects.get_or_create(
             kind=proposal_spec.kind, session=proposal_spec.session[:128], number=proposal_spec.number[:32],
             region=self._proposal_region(),
-            defaults={"title": (proposal_spec.title or document.title)[:300], "status": DRAFT},
+            defaults={"title": proposal_title(proposal_spec, document.title)[:300], "status": DRAFT},
         )[0]
         has_lead = proposal.proposers.filter(is_lead=True).exists()
         for proposer in proposal_spec.proposers:
@@ -283,3 +287,14 @@ class DraftWriter:
         ]
         self._bulk_create(Target, targets)
         self._bulk_create(Observation, observations)
+
+
+def proposal_title(spec, letter_title: str) -> str:
+    """The proposal's own title; else the one the letter's title wraps; else what names it
+    (`市政协十三届一次会议第227号提案`), never the letter's title itself."""
+    if spec.title:
+        return spec.title
+    wrapped = WRAPPED_TITLE.search(letter_title)
+    if wrapped:
+        return wrapped.group(1)
+    return f"{spec.session}第{spec.number}号{KIND_WORDS.get(spec.kind, '')}"

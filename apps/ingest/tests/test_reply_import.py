@@ -43,3 +43,12 @@ def test_co_handling_units_and_the_result_as_printed_are_kept():
     assert (reply.result_code, reply.result_scheme) == ("B", "列入计划")
     assert list(reply.co_handling_organizations.values_list("name", flat=True)) == ["县发展和改革局"]
 
+
+
+def test_a_proposal_is_never_titled_by_the_reply_letter():
+    from apps.ingest.draft import ProposalDraft
+    from apps.ingest.writer import proposal_title
+
+    untitled = ProposalDraft(kind="proposal", session="市政协十三届一次会议", number="227", title="", proposers=[])
+    assert proposal_title(untitled, "关于增加城区学位的提案的答复") == "关于增加城区学位的提案"
+    assert proposal_title(untitled, "对市政协十三届一次会议第227号提案的答复") == "市政协十三届一次会议第227号提案"
