@@ -204,6 +204,9 @@ def page_read(raw: bytes, *, filename: str, reader: Reader) -> Draft:
     draft.targets, draft.observations = figures_find(text, _context(draft))
     for figure in [*draft.targets, *draft.observations]:
         figure.indicator_code = catalogue_code(figure.indicator, figure.unit, figure.quote)
+    for observation in draft.observations:
+        if observation.unit in ("个百分点", "百分点"):
+            observation.indicator_code = None  # a change or a gap (增加26个百分点), never the indicator's level
     _page_warnings(draft, clean, damaged)
     return draft
 

@@ -135,3 +135,18 @@ def test_a_replys_next_step_with_no_year_is_left_undated_and_says_so(page_reader
     draft = page_read(text.encode(), filename="reply.txt", reader=page_reader)
     assert [(t.value, t.deadline_year) for t in draft.targets] == [(2, None), (1800, None)]
     assert "2 个目标的原文没有给出年份(如“下一步”“今后”):期限留空,请核对" in [str(w) for w in draft.warnings]
+
+
+def test_a_change_in_points_is_not_read_as_the_level_of_a_catalogue_indicator(page_reader):
+    text = "\n".join([
+        "沛县“十四五”教育事业发展规划",
+        "发布时间:2021-06-01",
+        "今年全县教育工作坚持稳中求进,以办好人民满意的教育为目标,统筹推进各级各类教育协调发展。",
+        "2020年,全县高中阶段教育毛入学率为92.5%,比2015年增加6个百分点。",
+        "到2025年,全县高中阶段教育毛入学率提高2个百分点。",
+    ])
+    draft = page_read(text.encode(), filename="plan.txt", reader=page_reader)
+    assert [(o.value, o.unit, o.indicator_code) for o in draft.observations] == [
+        (92.5, "%", "senior_secondary_gross_enrolment"), (6, "个百分点", None),
+    ]
+    assert [(t.comparator, t.indicator_code) for t in draft.targets] == [("increase_by", "senior_secondary_gross_enrolment")]
