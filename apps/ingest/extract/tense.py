@@ -48,7 +48,8 @@ PLAN_HEADING = re.compile(
 SECTION_PLAN = re.compile(r"重点工作|时期任务|工作安排|工作思路|工作重点|任务目标|目标任务")
 PLAN_LEAD = re.compile(r"报告》?[^。,;]{0,6}(提出|部署|关于[^。]{0,20}(重点任务|工作重点|目标任务))")
 REPORT_HEADING = re.compile(
-    r"(工作亮点|主要做法|建设情况|工作情况|存在的问题|现实基础|发展基础|发展环境|工作回顾|主要成就|取得的成绩|工作成效|基本情况|现状|办理情况)"
+    r"(工作亮点|主要做法|建设情况|工作情况|存在的问题|现实基础|发展基础|发展环境|工作回顾|主要成就|取得的成绩|工作成效|基本情况|现状|办理情况"
+    r"|完成情况|落实情况|进展情况|工作总结)"
 )
 PLAN_TYPES = {"annual_goals", "plan", "news", "policy"}
 # The year an annual-goals page is for (`2011年教育局工作计划要点`) and a plan's last year

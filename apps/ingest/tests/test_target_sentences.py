@@ -170,3 +170,12 @@ def test_a_year_after_a_word_of_intent_is_the_deadline_but_not_after_obtaining_f
         page("reply", datetime.date(2023, 6, 1)),
     )
     assert [(t.value, t.deadline_year) for t in targets] == [(Decimal(60), 2024)]
+
+
+def test_a_heading_that_reports_on_key_work_is_not_a_plan():
+    targets, observations = figures_find(
+        "一、2020年重点工作完成情况\n新建学校6所,新增学位3000个。\n二、2021年重点工作\n新建学校8所。",
+        page("work_report", datetime.date(2021, 1, 20)),
+    )
+    assert [o.value for o in observations] == [Decimal(6), Decimal(3000)]
+    assert [(t.value, t.deadline_year) for t in targets] == [(Decimal(8), 2021)]
