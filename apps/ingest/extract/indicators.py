@@ -8,7 +8,7 @@ import re
 from apps.ingest.numbers import Quantity
 
 LEADING = re.compile(
-    r"^(其中|同时|并且?|以及|而且|全区|全市|全县|全省|我区|我市|我县|我省|区域内|县域内|市域内|全年|力争|确保|争取|积极|"
+    r"^(其中|同时|并且?|以及|而且|全区|全市|全县|全省|我区|我市|我县|我省|我局|本局|该[市县区省州]|区域内|县域内|市域内|全年|力争|确保|争取|积极|"
     r"努力|进一步|继续|将|要|计划|预计|实现|到\d{4}年|\d{4}年|今年|明年|每年|年内|目前|近年来|近三年|近两年|现已|现|已|累计|"
     r"深入|全面|持续|加快|大力|切实|稳步|组织|主动|再创|新创|再|在(?![校园岗编])|使|让|共|的|离|\d+[)）.]|[、\s])+"
 )
@@ -25,6 +25,7 @@ TRAILING_FIGURE = re.compile(r"\d[\d.,]*\s*[%‰\u4e00-\u9fff]{0,3}$")
 BASELINE = re.compile(r"(由|从)((?:19|20)\d\d年|去年|上年|原来)?的?([\d.]+[^,]*)?$|(比|较)((?:19|20)\d\d年|去年|上年)$")
 # `高出全国平均水平2.4个百分点`: a gap to a benchmark, not the level of what the clause before names.
 BENCHMARK = re.compile(r"(高出|超过|高于|超出)(?P<benchmark>[^,;。\d]*(全国|全省|全市|国家|自治区|平均水平)[^,;。\d]*)")
+ITEM_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.、)）]\s*")  # `3.新建、改扩建学校`: a list's own numbering
 # `毛入园率达99%以上、普惠性幼儿园覆盖率达`: the items of a list before this figure's own.
 LISTED_BEFORE = re.compile(r"^.*\d[^、和及,;。\d]{0,5}[、和及]")
 VERBS = re.compile(r"^(再创|新创|实施|推进|深化|开展|启动|建设|完成|投入|总投入|新建|新增|改造|打造|培育|遴选和培育|命名|新立项|建成|提供)")
@@ -34,7 +35,8 @@ SHARE_WORDS = re.compile(r"(率|比例|占比|比重|覆盖面)$")
 
 
 def _trim_subject(text: str) -> str:
-    text = LISTED_BEFORE.sub("", text.strip().rstrip("。;!?").split("|")[-1])
+    text = ITEM_NUMBER.sub("", text.strip().rstrip("。;!?").split("|")[-1])
+    text = LISTED_BEFORE.sub("", text)
     text = BASELINE.sub("", text)
     text = TRAILING_FIGURE.sub("", text)
     previous = None

@@ -87,7 +87,8 @@ def is_target(
     if NORMATIVE.search(clause_text):
         return None
     future, past = _latest(FUTURE, before), _latest(PAST, before)
-    if not cursor.plan:
+    if not cursor.plan and future >= 0 and before.startswith("全年", future):
+        future = _latest(FUTURE, before[:future])  # `全年共投入资金8600万元` in a report: the year's record
         past = max(past, _latest(REPORTING, before))
     written = written_year(context)
     for match in YEAR.finditer(before):

@@ -91,8 +91,17 @@ def test_last_year_dates_its_figures_but_not_as_a_baseline_and_growth_is_named_b
     )
     assert [(t.indicator, t.value, t.deadline_year) for t in targets] == [("新增学位数", Decimal(8000), 2024)]
     assert [(o.indicator, o.value, o.date) for o in observations] == [
-        ("该区新增中小学学位数", Decimal(6000), datetime.date(2023, 12, 31)),
+        ("新增中小学学位数", Decimal(6000), datetime.date(2023, 12, 31)),
         ("投入教育经费", Decimal("35.6"), datetime.date(2022, 12, 31)),
         ("教育经费同比增长率", Decimal("8.2"), datetime.date(2022, 12, 31)),
         ("教育集团数", Decimal(37), datetime.date(2022, 12, 31)),
     ]
+
+
+def test_the_years_total_in_a_report_is_a_record():
+    targets, observations = figures_find(
+        "全年共投入资金8600万元,完成12所学校改造,学生体质健康达标率达到93.2%。",
+        page("work_report", datetime.date(2022, 12, 20)),
+    )
+    assert targets == []
+    assert [(o.value, o.unit) for o in observations] == [(Decimal(8600), "万元"), (Decimal(12), "所"), (Decimal("93.2"), "%")]
