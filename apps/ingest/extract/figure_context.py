@@ -29,3 +29,4 @@ class Cursor:
     section_year: int | None = None  # the year a plan section's heading names (`2021年重点工作`)
     running: str | None = None  # the place named last in the paragraph so far
     list_names: list[str] | None = None  # the names the last 分别 list took
+    last_measured: tuple[str, str] | None = None  # the paragraph's last named figure: (name, unit)

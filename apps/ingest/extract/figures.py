@@ -180,6 +180,7 @@ def figures_find(body: str, context: PageContext) -> tuple[list[TargetDraft], li
         if len(paragraph) <= HEADING_CHARS and not re.search(r"[。;!?]", paragraph):
             continue  # a heading: 钟楼区:5个“再出发”实现民生跃升
         paragraph_year = (cursor.year, cursor.year_is_past)
+        cursor.last_measured = None
         for sentence in sentences(paragraph):
             carry_record_year(sentence.text, cursor, context)
             _sentence_figures(sentence.text, cursor, context, targets, observations)
@@ -279,7 +280,11 @@ def _sentence_figures(sentence, cursor, context, targets, observations):
         elif head is not None and source == "before" and NAMED_ITEM.fullmatch(sentence[head.end: quantity.start]):
             indicator = shared_verb(indicator, previous_name)  # `新改扩建中小学45所、幼儿园18所`
         indicator = without_place(indicator, context)
+        if not indicator and cursor.last_measured and cursor.last_measured[1] == quantity.unit:
+            indicator = cursor.last_measured[0]  # `巩固率达到99.2%。2024年力争达到99.5%`: the same measure
         previous_name = indicator
+        if indicator:
+            cursor.last_measured = (indicator, quantity.unit)
         quote = _quote(sentence, quantity.start, quantity.end, source, bounds)
         unit = _completed_unit(quantity, sentence, clause_text)
         own_clause = sentence[clause_start: quantity.start]

@@ -38,7 +38,7 @@ DEADLINE = re.compile(
 )
 FIVE_YEAR_PLANS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
 PLAN_PERIOD = re.compile(r"(?P<plan>十[一二三四五]五)”?\s*(?:末|期间|时期|结束|期末)")
-WITHIN_YEARS = re.compile(r"(?<![\d一二三四五六七八九十])(?P<years>[一二两三四五六七八九十\d]{1,2})年内")
+WITHIN_YEARS = re.compile(r"(?<![\d一二三四五六七八九十])(?P<years>[一二两三四五六七八九十\d]{1,2})年(?:内|时间)")
 PLAN_HEADING = re.compile(
     r"(下步工作|下一步工作|下一步打算|下半年重点工作|下阶段工作|工作打算|工作计划|今后工作|主要目标|发展目标|总体目标|目标任务"
     r"|重点任务|主要任务|具体目标|工作目标)"
@@ -175,7 +175,7 @@ def observation_date(clause: str, sentence: str, context: PageContext, cursor: C
     paragraph's; else the page's date."""
     if not _past_years(clause, context) and NOW.search(clause):
         return context.doc_date or _year_end(context.page_year)
-    years = _past_years(clause, context) or _past_years(sentence, context)
+    years = _past_years(clause, context) or _past_years(sentence, context) or _past_plan_periods(sentence, context)
     year = years[-1] if years else None
     if year is None and cursor.year is not None and cursor.year_is_past:
         year = cursor.year
@@ -184,6 +184,13 @@ def observation_date(clause: str, sentence: str, context: PageContext, cursor: C
     if "去年" in clause and not re.search(r"(由|从|比|较)去年", clause) and context.page_year:
         return datetime.date(context.page_year - 1, 12, 31)
     return context.doc_date or _year_end(context.page_year)  # an undated annual page reports on its own year
+
+
+def _past_plan_periods(text: str, context: PageContext) -> list[int]:
+    """`“十三五”期间,全市累计新建学校45所` on a page of 2021: the plan's last year."""
+    written = written_year(context)
+    ends = [FIVE_YEAR_PLANS[m.group("plan")] for m in PLAN_PERIOD.finditer(text)]
+    return [end for end in ends if written and end < written]
 
 
 def _past_years(text: str, context: PageContext) -> list[int]:

@@ -179,3 +179,18 @@ def test_a_heading_that_reports_on_key_work_is_not_a_plan():
     )
     assert [o.value for o in observations] == [Decimal(6), Decimal(3000)]
     assert [(t.value, t.deadline_year) for t in targets] == [(Decimal(8), 2021)]
+
+
+def test_a_sentence_without_a_subject_measures_what_the_one_before_did_and_a_past_plan_period_dates():
+    targets, observations = figures_find(
+        "2023年全市义务教育巩固率达到99.2%。2024年力争达到99.5%。\n"
+        "“十三五”期间,全市累计新建学校45所。力争用三年时间,新建改扩建幼儿园20所。",
+        page("annual_goals", datetime.date(2024, 2, 1)),
+    )
+    assert [(o.indicator, o.value, o.date) for o in observations] == [
+        ("义务教育巩固率", Decimal("99.2"), datetime.date(2023, 12, 31)),
+        ("新建学校数", Decimal(45), datetime.date(2020, 12, 31)),
+    ]
+    assert [(t.indicator, t.value, t.deadline_year) for t in targets] == [
+        ("义务教育巩固率", Decimal("99.5"), 2024), ("新建改扩建幼儿园数", Decimal(20), 2027),
+    ]
