@@ -82,14 +82,15 @@ def is_target(
     """True for a commitment, False for a record, None for a normative rule (a target with no deadline).
 
     Tense words in the figure's own clause decide, before it and then after it (`10所学校已建成`,
-    `其余4所将开工`); then those earlier in the sentence; then a next clause that opens with intent (`筹措资金80万元,
-    计划实施…`); then the paragraph's year and the section."""
+    `其余4所将开工`); then those earlier in the sentence; then a next clause that opens with
+    intent (`筹措资金80万元,计划实施…`); then the paragraph's year and the section."""
     if NORMATIVE.search(clause_text):
         return None
     future, past = _latest(FUTURE, before), _latest(PAST, before)
-    if not cursor.plan and future >= 0 and before.startswith("全年", future):
-        future = _latest(FUTURE, before[:future])  # `全年共投入资金8600万元` in a report: the year's record
+    if not cursor.plan:
         past = max(past, _latest(REPORTING, before))
+        if future >= 0 and before.startswith("全年", future):
+            future = _latest(FUTURE, before[:future])  # `全年共投入资金8600万元` in a report: the year's record
     written = written_year(context)
     for match in YEAR.finditer(before):
         if _year_is_past(int(match.group(1)), before, match, context):

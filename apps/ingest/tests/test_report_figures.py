@@ -105,3 +105,12 @@ def test_the_years_total_in_a_report_is_a_record():
     )
     assert targets == []
     assert [(o.value, o.unit) for o in observations] == [(Decimal(8600), "万元"), (Decimal(12), "所"), (Decimal("93.2"), "%")]
+
+
+def test_words_of_record_a_plan_uses_too_count_only_where_a_page_reports():
+    report_targets, report_observations = figures_find(
+        "围绕既定目标,全区现有公办幼儿园45所。", page("work_report", datetime.date(2022, 3, 1)),
+    )
+    plan_targets, plan_observations = figures_find("对现有幼儿园6所进行整合。", page("annual_goals", page_year=2022))
+    assert (report_targets, [o.value for o in report_observations]) == ([], [Decimal(45)])
+    assert ([t.value for t in plan_targets], plan_observations) == ([Decimal(6)], [])
