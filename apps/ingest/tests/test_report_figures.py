@@ -2,11 +2,8 @@
 import datetime
 from decimal import Decimal
 
-from apps.ingest.extract.figures import PageContext, figures_find
-
-
-def page(doc_type, day=None, page_year=None):
-    return PageContext(doc_type=doc_type, page_year=page_year or (day.year if day else None), doc_date=day, regions=[])
+from apps.ingest.extract.figures import figures_find
+from apps.ingest.tests.figure_pages import page
 
 
 def observed(observations):

@@ -2,10 +2,11 @@
 import datetime
 from decimal import Decimal
 
-from apps.ingest.extract.figures import PageContext, figures_find
+from apps.ingest.extract.figures import figures_find
 from apps.ingest.extract.tables import header_columns, row_cells, table_value
+from apps.ingest.tests.figure_pages import page
 
-PLAN = PageContext(doc_type="plan", page_year=2025, doc_date=datetime.date(2021, 9, 1), regions=[])
+PLAN = page("plan", datetime.date(2021, 9, 1), page_year=2025)
 
 
 def test_an_indicator_table_gives_past_years_as_observations_and_years_ahead_as_targets():
@@ -35,7 +36,7 @@ def test_a_task_table_reads_its_goal_column_as_targets_and_its_progress_column_a
         "类别 | 事项名称 | 2022年度任务目标 | 责任单位 | 1-9月份完成情况\n"
         "教育 | 1.新建学校 | 新建中小学3所。 | 教育局 | 已完成主体工程的80%。\n"
         "2.扩充学位 | 新增学位1200个。 | 教育局 | 已新增学位900个。",
-        PageContext(doc_type="work_report", page_year=2022, doc_date=datetime.date(2022, 10, 8), regions=[]),
+        page("work_report", datetime.date(2022, 10, 8)),
     )
     assert [(t.value, t.unit, t.deadline_year) for t in targets] == [(Decimal(3), "所", 2022), (Decimal(1200), "个", 2022)]
     assert [(o.value, o.unit) for o in observations] == [(Decimal(80), "%"), (Decimal(900), "个")]

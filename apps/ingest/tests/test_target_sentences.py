@@ -6,10 +6,7 @@ import pytest
 
 from apps.ingest.draft import PlaceRef
 from apps.ingest.extract.figures import PageContext, figures_find
-
-
-def page(doc_type, day=None, page_year=None):
-    return PageContext(doc_type=doc_type, page_year=page_year or (day.year if day else None), doc_date=day, regions=[])
+from apps.ingest.tests.figure_pages import page
 
 
 def due(targets):
