@@ -30,3 +30,20 @@ def records_set_status(*, queryset: QuerySet, status: str, user) -> int:
         record.save(update_fields=["status", "updated_at"])
         changed += 1
     return changed
+
+
+def _named(counted) -> list[tuple[str, int]]:
+    return [(str(model._meta.verbose_name_plural), count) for model, count in counted if count]
+
+
+def pending_changes(querysets: list[QuerySet], status: str) -> list[tuple[str, int]]:
+    """How many records of each queryset moving to ``status`` would change, by the records' name."""
+    return _named((queryset.model, queryset.exclude(status=status).count()) for queryset in querysets)
+
+
+@transaction.atomic
+def querysets_set_status(*, querysets: list[QuerySet], status: str, user) -> list[tuple[str, int]]:
+    """``records_set_status`` over several querysets in one transaction, in order; what changed, by name."""
+    return _named(
+        (queryset.model, records_set_status(queryset=queryset, status=status, user=user)) for queryset in querysets
+    )

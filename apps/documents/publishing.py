@@ -5,11 +5,10 @@ Publishing carries to all of them. Taking a document back (reviewed or draft) ca
 what nothing else still holds up: a proposal another published reply answers stays published,
 an initiative another document mentions stays as it is.
 """
-from django.db import transaction
 from django.db.models import Count, QuerySet
 
 from apps.curation.models import CurationStatus
-from apps.curation.services import records_set_status
+from apps.curation.services import pending_changes, querysets_set_status
 from apps.initiatives.models import Initiative
 from apps.proposals.models import Proposal, Reply
 from apps.targets.models import Observation, Target
@@ -38,16 +37,10 @@ def drawn_from(documents: QuerySet, status: str) -> list[QuerySet]:
 
 def changes(documents: QuerySet, status: str) -> list[tuple[str, int]]:
     """What moving ``documents`` to ``status`` would change: (records' name, how many), none left out."""
-    counted = [(documents.model, documents.exclude(status=status).count())]
-    counted += [(queryset.model, queryset.count()) for queryset in drawn_from(documents, status)]
-    return [(str(model._meta.verbose_name_plural), count) for model, count in counted if count]
+    return pending_changes([documents, *drawn_from(documents, status)], status)
 
 
-@transaction.atomic
 def documents_set_status(*, documents: QuerySet, status: str, user) -> list[tuple[str, int]]:
     """Move ``documents`` and what is drawn from them to ``status`` in one transaction, each
     change in its record's history under ``user``; return what changed."""
-    drawn = drawn_from(documents, status)
-    changed = [(documents.model, records_set_status(queryset=documents, status=status, user=user))]
-    changed += [(queryset.model, records_set_status(queryset=queryset, status=status, user=user)) for queryset in drawn]
-    return [(str(model._meta.verbose_name_plural), count) for model, count in changed if count]
+    return querysets_set_status(querysets=[documents, *drawn_from(documents, status)], status=status, user=user)
