@@ -202,11 +202,14 @@ def page_read(raw: bytes, *, filename: str, reader: Reader) -> Draft:
     # The headline restates the text's figures: they are read where the text gives them.
     text = "\n".join(body_lines[1:]) if body_lines and body_lines[0] == header.title else body
     draft.targets, draft.observations = figures_find(text, _context(draft))
-    for figure in [*draft.targets, *draft.observations]:
-        figure.indicator_code = catalogue_code(figure.indicator, figure.unit, figure.quote)
+    for target in draft.targets:
+        target.indicator_code = catalogue_code(target.indicator, target.unit, target.quote)
     for observation in draft.observations:
-        if observation.unit in ("个百分点", "百分点"):
-            observation.indicator_code = None  # a change or a gap (增加26个百分点), never the indicator's level
+        # An observation in points is a change or a gap (增加26个百分点), never the indicator's level.
+        points = observation.unit in ("个百分点", "百分点")
+        observation.indicator_code = None if points else catalogue_code(
+            observation.indicator, observation.unit, observation.quote,
+        )
     _page_warnings(draft, clean, damaged)
     return draft
 
