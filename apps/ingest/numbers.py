@@ -10,6 +10,8 @@ from decimal import Decimal, InvalidOperation
 
 import cn2an
 
+# Percentage points: a change or a gap between shares (提高2个百分点), not a share itself.
+POINT_UNITS = ("个百分点", "百分点")
 MAGNITUDES = {"万": Decimal(10) ** 4, "亿": Decimal(10) ** 8, "千万": Decimal(10) ** 7, "百万": Decimal(10) ** 6}
 # Counters and measures, longest first so 人次 wins over 人 and 个百分点 over 个.
 UNITS = sorted(
@@ -83,7 +85,7 @@ class Quantity:
 
     @property
     def is_percentage(self) -> bool:
-        return self.unit in ("%", "‰", "个百分点", "百分点")
+        return self.unit in ("%", "‰", *POINT_UNITS)
 
 
 def to_decimal(numeral: str) -> Decimal | None:
@@ -144,7 +146,7 @@ def _quantity(text: str, match: re.Match) -> Quantity | None:
         magnitude = MAGNITUDES.get(mag, Decimal(1))
         if not (unit or pct or mag):
             return None
-        if pct and unit and unit not in ("个百分点", "百分点"):
+        if pct and unit and unit not in POINT_UNITS:
             unit = ""  # 60%的班级: the % is the unit, the counter belongs to the noun
     if value is None:
         return None

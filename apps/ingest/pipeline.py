@@ -19,7 +19,7 @@ from apps.ingest.extract.regions import LEVEL_WORDS, Place, RegionMatcher, auton
 from apps.ingest.extract.replies import proposal_read, reply_read
 from apps.ingest.extract.text import CJK
 from apps.ingest.notes import N_, Note, note
-from apps.ingest.numbers import find_damaged_shares
+from apps.ingest.numbers import POINT_UNITS, find_damaged_shares
 
 # Less running Chinese text than this after cleaning, and the file is not an article.
 ARTICLE_MIN_CJK = 60
@@ -206,7 +206,7 @@ def page_read(raw: bytes, *, filename: str, reader: Reader) -> Draft:
         target.indicator_code = catalogue_code(target.indicator, target.unit, target.quote)
     for observation in draft.observations:
         # An observation in points is a change or a gap (增加26个百分点), never the indicator's level.
-        points = observation.unit in ("个百分点", "百分点")
+        points = observation.unit in POINT_UNITS
         observation.indicator_code = None if points else catalogue_code(
             observation.indicator, observation.unit, observation.quote,
         )

@@ -5,7 +5,7 @@ after the number; `总投入7170万元` a programme named in the clause before.
 """
 import re
 
-from apps.ingest.numbers import Quantity
+from apps.ingest.numbers import POINT_UNITS, Quantity
 
 LEADING = re.compile(
     r"^(其中|同时|并且?|以及|而且|全区|全市|全县|全省|我区|我市|我县|我省|我局|本局|该[市县区省州]|区域内|县域内|市域内|全年|力争|确保|争取|积极|"
@@ -79,7 +79,7 @@ def indicator_name(
     after = _noun_after(clause[quantity_end:])
     unit = quantity.base_unit
     linked_only = not subject and bool(STATE_LINK.search(LEADING.sub("", clause[:quantity_start]).rstrip()))
-    gap = BENCHMARK.search(clause[:quantity_start]) if quantity.unit in ("个百分点", "百分点") else None
+    gap = BENCHMARK.search(clause[:quantity_start]) if quantity.unit in POINT_UNITS else None
     if gap and not _trim_subject(clause[: gap.start()]):
         name = VERBS.sub("", _trim_subject(previous))  # `…87.2%,超过全国平均水平2.4个百分点`
         return (f"{name}高出{gap.group('benchmark')}", "previous") if name else ("", "")
