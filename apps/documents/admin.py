@@ -7,6 +7,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from apps.curation.admin import CURATION_FIELDSET, CascadingStatusAdmin, CuratedModelAdmin, HistoryAdmin
+from apps.curation.models import CurationStatus
 from apps.curation.paginator import EstimatedCountPaginator
 from apps.documents.models import Citation, Document
 from apps.documents.publishing import changes, documents_set_status
@@ -86,7 +87,7 @@ class DocumentAdmin(CascadingStatusAdmin):
     form = DocumentForm
     list_display = [
         "title", "doc_type", "organization_link", "region_names", "publish_date", "doc_number", "source_link",
-        "status",
+        "status", "review_link",
     ]
     list_filter = ["status", "doc_type", province_filter("regions__code"), ("organization__kind", OrganizationKindFilter)]
     search_fields = ["title", "doc_number", "organization__name", "source_site"]
@@ -130,6 +131,13 @@ class DocumentAdmin(CascadingStatusAdmin):
         return format_html(
             "<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((note_text(w),) for w in obj.import_warnings))
         )
+
+    @admin.display(description=_("审核"))
+    def review_link(self, obj):
+        """Drafts open on the review page, where what was read from them is checked and published."""
+        if obj.status != CurationStatus.DRAFT:
+            return "-"
+        return format_html('<a href="{}">{}</a>', reverse("review_document", args=[obj.pk]), _("审核"))
 
     @admin.display(description=_("发文/答复机构"), ordering="organization__name")
     def organization_link(self, obj):

@@ -41,6 +41,11 @@ BARE_SHARE_NOTE = N_("本页数字可能丢失了百分号或小数点(如“占
 DAMAGED_FIGURE_NOTE = N_("“%(quote)s”里的数字没有百分号,已按 %(value)s%% 读取:请对照原文核对")
 UNDATED_TARGETS_NOTE = N_("%(count)d 个目标的原文没有给出年份(如“下一步”“今后”):期限留空,请核对")
 UNREADABLE_FIGURE_NOTE = N_("比例“%(figure)s”超过100,小数点可能丢失:未读取,请对照原文补录")
+TRUNCATED_NOTE = N_("页面是截断的预览(全文预览已结束):正文不完整")
+NO_DATE_NOTE = N_("页面上没有发布日期")
+NO_TITLE_NOTE = N_("没有找到标题")
+NO_PLACE_NOTE = N_("页面没有写明地点")
+NO_PLACE_FOR_FIGURES_NOTE = N_("页面没有写明地点:其中的目标和观测值未关联地区")
 
 
 @dataclass(frozen=True)
@@ -238,13 +243,11 @@ def _page_warnings(draft: Draft, clean: CleanPage, damaged: bool) -> None:
         if quantity.value > 100:
             draft.warnings.append(note(UNREADABLE_FIGURE_NOTE, figure=quantity.text))
     if clean.truncated_preview:
-        draft.warnings.append(note(N_("页面是截断的预览(全文预览已结束):正文不完整")))
+        draft.warnings.append(note(TRUNCATED_NOTE))
     if not draft.document.publish_date:
-        draft.warnings.append(note(N_("页面上没有发布日期")))
+        draft.warnings.append(note(NO_DATE_NOTE))
     if not draft.document.title:
-        draft.warnings.append(note(N_("没有找到标题")))
+        draft.warnings.append(note(NO_TITLE_NOTE))
     if not draft.document.regions and not any(getattr(w, "message", "") == MASKED_NOTE for w in draft.warnings):
         figures = draft.targets or draft.observations
-        draft.warnings.append(note(
-            N_("页面没有写明地点:其中的目标和观测值未关联地区") if figures else N_("页面没有写明地点")
-        ))
+        draft.warnings.append(note(NO_PLACE_FOR_FIGURES_NOTE if figures else NO_PLACE_NOTE))

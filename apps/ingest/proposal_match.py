@@ -13,6 +13,9 @@ from apps.ingest.notes import N_, Note, note
 from apps.proposals.models import Proposal, Reply
 from apps.regions.models import Region, code_prefix
 
+REPLY_HELD_NOTE = N_("提案/建议 %(session)s 第%(number)s号已有同一日期、同一文号的答复(文件 %(document)s):未再添加答复")
+PROPOSAL_HELD_NOTE = N_("提案/建议 %(session)s 第%(number)s号已收录:这份答复加在它下面")
+
 
 def session_region(session: str, page_codes: list[str], matcher: RegionMatcher) -> str | None:
     """Where a session sits: the place its name gives (`贵州省人大…`), the page's place at the level
@@ -65,8 +68,5 @@ class ProposalMatch:
             return []
         values = {"session": self.spec.session, "number": self.spec.number}
         if self.reply_held:
-            return [note(
-                N_("提案/建议 %(session)s 第%(number)s号已有同一日期、同一文号的答复(文件 %(document)s):未再添加答复"),
-                document=self.reply_held.document_id or "-", **values,
-            )]
-        return [note(N_("提案/建议 %(session)s 第%(number)s号已收录:这份答复加在它下面"), **values)]
+            return [note(REPLY_HELD_NOTE, document=self.reply_held.document_id or "-", **values)]
+        return [note(PROPOSAL_HELD_NOTE, **values)]

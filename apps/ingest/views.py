@@ -44,7 +44,7 @@ def import_pages(request):
             document = result.document
             results.append({
                 "result": result,
-                "url": reverse("admin:documents_document_change", args=[document.pk]) if document else "",
+                "url": reverse("review_document", args=[document.pk]) if document else "",
                 "held_url": reverse("admin:documents_document_change", args=[result.held.pk]) if result.held else "",
             })
     context = {

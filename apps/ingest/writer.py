@@ -37,6 +37,9 @@ ORGANIZATION_KINDS = [
     ("学校", OrganizationKind.SCHOOL),
 ]
 
+UNNAMED_INDICATOR_NOTE = N_("“%(quote)s”没有指标名:以这句话命名")
+UNDATED_OBSERVATION_NOTE = N_("观测值“%(quote)s”在页面上没有日期:未保存")
+
 
 def _stored(warning: Note | str) -> dict | str:
     return warning.stored() if isinstance(warning, Note) else warning
@@ -88,10 +91,10 @@ class DraftWriter:
         notes = self.proposal_match.notes() if self.proposal_match else []
         for figure in [*self.draft.targets, *self.draft.observations]:
             if not figure.indicator:
-                notes.append(note(N_("“%(quote)s”没有指标名:以这句话命名"), quote=figure.quote[:40]))
+                notes.append(note(UNNAMED_INDICATOR_NOTE, quote=figure.quote[:40]))
         for observation in self.draft.observations:
             if observation.date is None:
-                notes.append(note(N_("观测值“%(quote)s”在页面上没有日期:未保存"), quote=observation.quote[:40]))
+                notes.append(note(UNDATED_OBSERVATION_NOTE, quote=observation.quote[:40]))
         return notes
 
     def _proposal_region(self) -> Region | None:

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "apps.initiatives",
     "apps.targets",
     "apps.ingest",
+    "apps.review",
     "apps.demo",
     "apps.search",
     "apps.web",

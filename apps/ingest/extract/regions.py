@@ -17,6 +17,8 @@ import ahocorasick
 
 from apps.ingest.notes import N_, note
 
+AMBIGUOUS_PLACE_NOTE = N_("地名“%(name)s”有多处同名,未采用")
+
 # The peoples named in autonomous places' names, longest first: 恩施土家族苗族自治州 → 恩施.
 PEOPLES = sorted((
     "柯尔克孜 维吾尔 哈萨克 塔吉克 达斡尔 鄂温克 鄂伦春 土家 布依 锡伯 毛南 仫佬 傈僳 纳西 拉祜 哈尼 景颇 仡佬 撒拉 裕固 保安 "
@@ -148,7 +150,7 @@ class RegionMatcher:
                 if len(candidates) != 1:
                     name = self._name_of(hit.places, hit.short)
                     if len(name) > 2:  # 城区, 郊区: words more often than places
-                        notes.append(note(N_("地名“%(name)s”有多处同名,未采用"), name=name))
+                        notes.append(note(AMBIGUOUS_PLACE_NOTE, name=name))
                     continue
             if candidates:
                 accepted.append((hit.start, candidates[0]))

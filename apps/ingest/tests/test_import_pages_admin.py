@@ -14,7 +14,7 @@ def upload(name, raw):
     return SimpleUploadedFile(name, raw, content_type="text/plain")
 
 
-def test_curator_uploads_two_pages_and_gets_links_to_the_drafts(curator_client):
+def test_curator_uploads_two_pages_and_gets_links_to_their_review(curator_client):
     files = [
         upload("000.txt", (RAW_DIR / "000_bfc45f867f23e2c2.txt").read_bytes()),
         upload("003.txt", (RAW_DIR / "003_52d8804a3cf02937.txt").read_bytes()),
@@ -23,7 +23,7 @@ def test_curator_uploads_two_pages_and_gets_links_to_the_drafts(curator_client):
     assert response.status_code == 200
     assert Document.objects.count() == 2
     for document in Document.objects.all():
-        assert reverse("admin:documents_document_change", args=[document.pk]) in response.content.decode()
+        assert reverse("review_document", args=[document.pk]) in response.content.decode()
     assert "已创建草稿" in response.content.decode()
 
 
