@@ -1,5 +1,7 @@
 """The review page's short forms: one per record drawn from the document, each with the
 curator's decision (accept, leave for later, reject) and the version it was opened at."""
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -22,6 +24,10 @@ class ReviewForm(forms.ModelForm):
     def __init__(self, *args, editable: bool = True, can_reject: bool = True, version: int = 0, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["version"].initial = version
+        for name, field in self.fields.items():
+            value = self.initial.get(name)
+            if isinstance(field, forms.DecimalField) and isinstance(value, Decimal):
+                self.initial[name] = f"{value.normalize():f}"  # 2700, not 2700.0000
         if not can_reject:
             self.fields["decision"].choices = DECISIONS[:2]
         if not editable:

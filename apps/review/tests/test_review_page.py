@@ -8,7 +8,7 @@ from django.urls import reverse
 from apps.curation.models import CurationStatus
 from apps.documents.models import Document
 from apps.proposals.models import Proposal, Reply
-from apps.review.tests.pages import PLACE, REPLY_LETTER
+from apps.review.tests.pages import PLACE, REPLY_LETTER, UNDATED_PLAN
 from apps.review.tests.support import imported, posted_back
 from apps.targets.models import Observation, Target
 
@@ -166,3 +166,12 @@ def test_the_draft_document_links_to_its_review(curator_client, letter):
     listing = curator_client.get(reverse("admin:documents_document_changelist")).content.decode()
     assert review_url(letter) in change and review_url(letter) in listing
     assert PLACE in listing
+
+
+def test_the_review_page_and_its_notes_read_in_english(curator_client, settings):
+    plan = imported(UNDATED_PLAN, "plan")
+    curator_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = curator_client.get(review_url(plan)).content.decode()
+    assert "Publish all" in page and "Reject" in page
+    assert "No publication date on the page" in page
+    assert "全部发布" not in page
