@@ -37,7 +37,10 @@ MASKED_PLACE = re.compile(r"(\*{2,}|[xX×]{2,}|某)[省市县区]|地区市")
 # The lines where a government site names who runs it: its host is the page's place.
 SITE_HOST = re.compile(r"主\s*办(单位)?\s*[::]|版权所有")
 PLACE_FROM_SITE_NOTE = N_("正文没有写明地点:地点取自页面的元数据或网站页眉页脚,请核对")
-BARE_SHARE_NOTE = N_("本页数字可能丢失了百分号或小数点(如“占405”):请逐一核对数字")
+# Conversion leaves pinyin behind and drops signs (`占405` for 占40.5%): one note says both.
+CONVERTED_PAGE_NOTE = N_(
+    "页面经过转换,已删除 %(count)d 处留下的拼音(如“區(qū)”);转换常丢掉百分号或小数点:请逐一核对数字"
+)
 DAMAGED_FIGURE_NOTE = N_("“%(quote)s”里的数字没有百分号,已按 %(value)s%% 读取:请对照原文核对")
 UNDATED_TARGETS_NOTE = N_("%(count)d 个目标的原文没有给出年份(如“下一步”“今后”):期限留空,请核对")
 UNREADABLE_FIGURE_NOTE = N_("比例“%(figure)s”超过100,小数点可能丢失:未读取,请对照原文补录")
@@ -229,10 +232,8 @@ def _reply_complete(reply: ReplyDraft, document: DocumentDraft) -> None:
 
 
 def _page_warnings(draft: Draft, clean: CleanPage, damaged: bool) -> None:
-    if clean.pinyin_artefacts:
-        draft.warnings.append(note(N_("已删除 %(count)d 处转换留下的拼音(如“區(qū)”)"), count=clean.pinyin_artefacts))
     if damaged:
-        draft.warnings.append(note(BARE_SHARE_NOTE))
+        draft.warnings.append(note(CONVERTED_PAGE_NOTE, count=clean.pinyin_artefacts))
     for figure in [*draft.targets, *draft.observations]:
         if figure.damaged:
             draft.warnings.append(note(DAMAGED_FIGURE_NOTE, quote=figure.quote, value=str(figure.value)))
