@@ -129,7 +129,9 @@ def test_curators_and_reviewers_can_mark_reviewed_and_publish_and_read_only_staf
     changelist = admin_url(model, "changelist")
     assert {"mark_reviewed", "publish"} <= action_names(clients["curator"].get(changelist))
     # Documents and proposals also publish and take back what hangs on them (apps/*/publishing.py).
-    assert action_names(clients["reviewer"].get(changelist)) - {"publish_with_drawn", "draft_with_drawn"} == {
+    assert action_names(clients["reviewer"].get(changelist)) - {
+        "publish_with_drawn", "review_with_drawn", "draft_with_drawn",
+    } == {
         "mark_reviewed", "publish",
     }
     assert action_names(clients["read_only_staff"].get(changelist)) == set()

@@ -82,17 +82,36 @@ class CuratedModelAdmin(HistoryAdmin):
 
 class CascadingStatusAdmin(CuratedModelAdmin):
     """A curated admin whose records carry others with them (a document its reply and targets, a
-    proposal its replies): two more actions move them together, after a page that lists what
-    will change. Subclasses say what changes (``cascade_changes``) and make it (``cascade_set_status``).
+    proposal its replies): three more actions move them together, after a page that lists what
+    will change, and a change form that changes the status offers the same page. Subclasses say
+    what changes (``cascade_changes``) and make it (``cascade_set_status``).
     """
 
-    actions = ["mark_reviewed", "publish", "publish_with_drawn", "draft_with_drawn"]
+    actions = ["mark_reviewed", "publish", "publish_with_drawn", "review_with_drawn", "draft_with_drawn"]
+    STATUS_ACTIONS = {
+        CurationStatus.PUBLISHED: "publish_with_drawn",
+        CurationStatus.REVIEWED: "review_with_drawn",
+        CurationStatus.DRAFT: "draft_with_drawn",
+    }
 
     def cascade_changes(self, queryset, status: CurationStatus) -> list[tuple[str, int]]:
         raise NotImplementedError
 
     def cascade_set_status(self, queryset, status: CurationStatus, user) -> list[tuple[str, int]]:
         raise NotImplementedError
+
+    def _confirmation(self, request, queryset, status: CurationStatus, changes, lead: str = ""):
+        return TemplateResponse(request, "admin/curation/cascade_confirmation.html", {
+            **self.admin_site.each_context(request),
+            "title": _("确认设为“%(status)s”") % {"status": status.label},
+            "lead": lead,
+            "opts": self.model._meta,
+            "status": status.label,
+            "changes": changes,
+            "selected": queryset.values_list("pk", flat=True),
+            "action": self.STATUS_ACTIONS[status],
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        })
 
     def _cascade(self, request, queryset, status: CurationStatus):
         if request.POST.get("confirm"):
@@ -103,20 +122,32 @@ class CascadingStatusAdmin(CuratedModelAdmin):
                 messages.SUCCESS,
             )
             return None
-        return TemplateResponse(request, "admin/curation/cascade_confirmation.html", {
-            **self.admin_site.each_context(request),
-            "title": _("确认设为“%(status)s”") % {"status": status.label},
-            "opts": self.model._meta,
-            "status": status.label,
-            "changes": self.cascade_changes(queryset, status),
-            "selected": queryset.values_list("pk", flat=True),
-            "action": request.POST.get("action", ""),
-            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-        })
+        return self._confirmation(request, queryset, status, self.cascade_changes(queryset, status))
+
+    def save_model(self, request, obj, form, change):
+        request.status_changed = change and "status" in form.changed_data
+        super().save_model(request, obj, form, change)
+
+    def response_change(self, request, obj):
+        """After a save that changed the status, offer to move what is drawn from the record too."""
+        if getattr(request, "status_changed", False) and self.has_review_permission(request):
+            queryset = self.model._default_manager.filter(pk=obj.pk)
+            status = CurationStatus(obj.status)
+            drawn = self.cascade_changes(queryset, status)
+            if drawn:
+                lead = _("“%(record)s”已保存为“%(status)s”。从它读出的记录还没有跟着改变:") % {
+                    "record": obj, "status": status.label,
+                }
+                return self._confirmation(request, queryset, status, drawn, lead)
+        return super().response_change(request, obj)
 
     @admin.action(description=_("发布,连同附属记录"), permissions=["review"])
     def publish_with_drawn(self, request, queryset):
         return self._cascade(request, queryset, CurationStatus.PUBLISHED)
+
+    @admin.action(description=_("撤下发布(标为已审核),连同附属记录"), permissions=["review"])
+    def review_with_drawn(self, request, queryset):
+        return self._cascade(request, queryset, CurationStatus.REVIEWED)
 
     @admin.action(description=_("退回草稿,连同附属记录"), permissions=["review"])
     def draft_with_drawn(self, request, queryset):

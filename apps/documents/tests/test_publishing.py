@@ -5,6 +5,7 @@ from django.urls import reverse
 from apps.curation.models import CurationStatus
 from apps.demo.seeds.schema import RAW_DIR
 from apps.documents.models import Document
+from apps.documents.tests.test_admin import change_form_data
 from apps.ingest.services import document_import
 from apps.proposals.models import Proposal, Reply
 from apps.targets.models import Observation, Target
@@ -85,3 +86,25 @@ def test_a_reader_cannot_publish(reader_client, imported_reply):
     response = act(reader_client, DOCUMENTS, "publish_with_drawn", imported_reply.pk, confirm=True)
     assert response.status_code in (200, 403)
     assert statuses(imported_reply) == {CurationStatus.DRAFT}
+
+
+def test_unpublishing_a_document_takes_what_is_drawn_from_it_back_to_reviewed(reviewer_client, imported_reply):
+    act(reviewer_client, DOCUMENTS, "publish_with_drawn", imported_reply.pk, confirm=True)
+    act(reviewer_client, DOCUMENTS, "review_with_drawn", imported_reply.pk, confirm=True)
+    imported_reply.refresh_from_db()
+    assert statuses(imported_reply) == {CurationStatus.REVIEWED}
+
+
+def test_publishing_in_the_change_form_offers_to_publish_what_is_drawn_from_it(curator_client, imported_reply):
+    url = reverse("admin:documents_document_change", args=[imported_reply.pk])
+    data = change_form_data(curator_client.get(url))
+    offer = curator_client.post(url, {**data, "status": CurationStatus.PUBLISHED})
+
+    assert "从它读出的记录还没有跟着改变" in offer.content.decode()
+    assert dict(offer.context["changes"])[str(Target._meta.verbose_name_plural)] >= 1
+    imported_reply.refresh_from_db()
+    assert imported_reply.status == CurationStatus.PUBLISHED
+    assert Reply.objects.get(document=imported_reply).status == CurationStatus.DRAFT
+
+    act(curator_client, DOCUMENTS, offer.context["action"], imported_reply.pk, confirm=True)
+    assert statuses(imported_reply) == {CurationStatus.PUBLISHED}
