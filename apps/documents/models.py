@@ -130,6 +130,10 @@ class Document(CuratedModel):
             models.Index(fields=["content_checksum"], name="document_content_checksum_idx"),
             models.Index(fields=["content_head"], name="document_content_head_idx"),
             models.Index(fields=["content_tail"], name="document_content_tail_idx"),
+            # The review queue: drafts, newest import first (apps.review.queue), read in order.
+            models.Index(
+                fields=["-created_at", "-id"], condition=models.Q(status="draft"), name="document_draft_queue_idx",
+            ),
         ]
 
     def __str__(self):
