@@ -11,6 +11,7 @@ proposal, and every target and observation with its indicator and region.
 import common
 
 SOURCE_FILE = "bench-review-30-targets.txt"
+REVIEW_P95_GOAL_MS = 150  # the review page of a document with 30 targets (issue 13)
 TARGETS, OBSERVATIONS = 30, 5
 BASELINE = """
 SELECT d.id, d.title, d.clean_text, d.import_warnings,
@@ -72,18 +73,18 @@ def main() -> None:
     document = review_document()
     browser = common.client(user=common.curator_user())
     cases = [
-        (f"/admin/review/<id>/ ({TARGETS} targets)", f"/admin/review/{document.pk}/", True),
-        ("/admin/review/ (queue)", "/admin/review/", False),
-        ("/admin/review/?note=no-date", "/admin/review/?note=no-date", False),
+        (f"/admin/review/<id>/ ({TARGETS} targets)", f"/admin/review/{document.pk}/", True, REVIEW_P95_GOAL_MS),
+        ("/admin/review/ (queue)", "/admin/review/", False, common.LIST_P95_GOAL_MS),
+        ("/admin/review/?note=no-date", "/admin/review/?note=no-date", False, common.LIST_P95_GOAL_MS),
     ]
     rows = []
-    for name, url, with_baseline in cases:
+    for name, url, with_baseline, goal in cases:
         page = common.getter(browser, url)
         base = common.baseline(BASELINE, {"pk": document.pk}) if with_baseline else None
         rows.append(common.Row(
             name=name, page=common.timed(page, warmup=args.warmup, repeat=args.repeat),
             base=common.timed(base, warmup=args.warmup, repeat=args.repeat) if base else None,
-            queries=common.query_count(page), p95_goal_ms=common.LIST_P95_GOAL_MS,
+            queries=common.query_count(page), p95_goal_ms=goal,
         ))
     common.report(f"The review page and queue ({size:,} documents; a curator)", rows)
 
