@@ -14,7 +14,9 @@ from django.contrib.auth.models import Group, Permission
 CURATORS_GROUP = "curators"
 REVIEWERS_GROUP = "reviewers"
 READERS_GROUP = "readers"
-CURATED_APPS = ["regions", "organizations", "documents", "proposals", "initiatives", "targets", "ingest"]
+CURATED_APPS = [
+    "regions", "organizations", "documents", "proposals", "initiatives", "targets", "commitments", "ingest",
+]
 REVIEW_PERMISSION = "curation.review_records"
 
 

@@ -1,5 +1,5 @@
 """A document's status carried to everything drawn from it: its reply and the reply's proposal,
-its targets and observations, and the initiatives it introduced.
+its targets, observations and commitments, and the initiatives it introduced.
 
 Publishing carries to all of them. Taking a document back (reviewed or draft) carries only to
 what nothing else still holds up: a proposal another published reply answers stays published,
@@ -7,6 +7,7 @@ an initiative another document mentions stays as it is.
 """
 from django.db.models import Count, QuerySet
 
+from apps.commitments.models import Commitment
 from apps.curation.models import CurationStatus
 from apps.curation.services import pending_changes, querysets_set_status
 from apps.initiatives.models import Initiative
@@ -30,6 +31,7 @@ def drawn_from(documents: QuerySet, status: str) -> list[QuerySet]:
         proposals,
         Target.objects.filter(source_document__in=documents),
         Observation.objects.filter(source_document__in=documents),
+        Commitment.objects.filter(source_document__in=documents),
         initiatives,
     ]
     return [queryset.exclude(status=status).distinct() for queryset in drawn]

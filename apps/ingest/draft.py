@@ -106,6 +106,16 @@ class ObservationDraft:
 
 
 @dataclass
+class CommitmentDraft:
+    """A promise of a reply letter (apps.ingest.extract.commitments)."""
+
+    quote: str
+    summary: str
+    kind: str
+    deadline_year: int | None
+
+
+@dataclass
 class Draft:
     file: str
     status: str = Status.OK
@@ -116,6 +126,7 @@ class Draft:
     initiatives: list[str] = field(default_factory=list)
     targets: list[TargetDraft] = field(default_factory=list)
     observations: list[ObservationDraft] = field(default_factory=list)
+    commitments: list[CommitmentDraft] = field(default_factory=list)
     warnings: list[Note | str] = field(default_factory=list)
     raw_text: str = ""
     clean_text: str = ""
@@ -172,6 +183,10 @@ class Draft:
                 {"indicator": o.indicator, "value": _number(o.value), "unit": o.unit, "date": _date(o.date),
                  "quote": o.quote, "indicator_code": o.indicator_code}
                 for o in self.observations
+            ],
+            "commitments": [
+                {"quote": c.quote, "summary": c.summary, "kind": c.kind, "deadline_year": c.deadline_year}
+                for c in self.commitments
             ],
             "warnings": [str(warning) for warning in self.warnings],
         }

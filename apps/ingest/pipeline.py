@@ -12,6 +12,7 @@ from apps.ingest.extract.header import Header, dateline, header_read
 from apps.ingest.extract.catalogue import catalogue_code
 from apps.ingest.extract.citations import citations_find
 from apps.ingest.extract.figures import PageContext, figures_find, titled_year
+from apps.ingest.extract.commitments import commitments_find
 from apps.ingest.extract.initiatives import Term, initiatives_find
 from apps.ingest.extract.labels import labelled_fields
 from apps.ingest.extract.localities import localities_find
@@ -217,6 +218,11 @@ def page_read(raw: bytes, *, filename: str, reader: Reader) -> Draft:
         points = observation.unit in POINT_UNITS
         observation.indicator_code = None if points else catalogue_code(
             observation.indicator, observation.unit, observation.quote,
+        )
+    if draft.reply is not None:
+        replied = draft.reply.reply_date or draft.document.publish_date
+        draft.commitments = commitments_find(
+            text, reply_year=replied.year if replied else None, target_quotes=[t.quote for t in draft.targets],
         )
     _page_warnings(draft, clean, damaged)
     return draft

@@ -7,6 +7,7 @@ from functools import reduce
 from django.db.models import Q
 from simple_history.utils import bulk_create_with_history
 
+from apps.commitments.models import Commitment
 from apps.curation.models import CurationStatus
 from apps.documents.models import ArticleFingerprint, Citation, Document
 from apps.ingest.draft import Draft
@@ -81,9 +82,11 @@ class DraftWriter:
         # add(), not set(): a new document has no regions yet, so there is nothing to compare.
         document.regions.add(*[self.regions[code] for code in region_codes])
         self._citations(document)
-        self._reply(document)
+        reply = self._reply(document)
         initiatives = self._initiatives(document)
         self._figures(document, initiatives)
+        if reply is not None:
+            self._commitments(document, reply)
         return document
 
     def _notes(self) -> list[Note]:
@@ -158,12 +161,12 @@ class DraftWriter:
             for cite in cites
         ])
 
-    def _reply(self, document: Document) -> None:
+    def _reply(self, document: Document) -> Reply | None:
         proposal_spec, reply_spec = self.draft.proposal, self.draft.reply
         if proposal_spec is None or reply_spec is None:
-            return
+            return None
         if not self.proposal_match.reply_wanted:
-            return  # the document's import notes say why
+            return None  # the document's import notes say why
         # get_or_create: an import running beside this one may be creating the same proposal.
         proposal = self.proposal_match.held or Proposal.objects.get_or_create(
             kind=proposal_spec.kind, session=proposal_spec.session[:128], number=proposal_spec.number[:32],
@@ -192,6 +195,20 @@ class DraftWriter:
             status=DRAFT,
         )
         reply.co_handling_organizations.add(*filter(None, map(self._organization, reply_spec.co_handling)))
+        return reply
+
+    def _commitments(self, document: Document, reply: Reply) -> None:
+        """The reply's promises, made by the replying body, in the proposal's region (else the page's)."""
+        page_codes = self.draft.document.specific_region_codes()
+        region = reply.proposal.region or (self.regions.get(page_codes[0]) if page_codes else None)
+        self._bulk_create(Commitment, [
+            Commitment(
+                source_document=document, reply=reply, organization=reply.responding_organization, region=region,
+                quote=spec.quote, summary=spec.summary[:200], kind=spec.kind, deadline_year=spec.deadline_year,
+                status=DRAFT,
+            )
+            for spec in self.draft.commitments
+        ])
 
     def _initiatives(self, document: Document) -> dict[str, Initiative]:
         """Link the initiatives mentioned: vocabulary entries are generic (no region), programmes

@@ -6,6 +6,7 @@ from django import forms
 from django.forms.renderers import Jinja2
 from django.utils.translation import gettext_lazy as _
 
+from apps.commitments.models import Commitment
 from apps.documents.models import Citation, Document
 from apps.initiatives.models import Initiative
 from apps.proposals.models import Proposal, Reply
@@ -104,6 +105,12 @@ class ObservationReviewForm(IndicatorByNameForm):
         fields = ["value", "unit", "observed_on"]
 
 
+class CommitmentReviewForm(ReviewForm):
+    class Meta:
+        model = Commitment
+        fields = ["summary", "kind", "deadline_year"]
+
+
 class InitiativeReviewForm(ReviewForm):
     class Meta:
         model = Initiative
@@ -121,6 +128,7 @@ FORMS = {
     "reply": ReplyReviewForm,
     "target": TargetReviewForm,
     "observation": ObservationReviewForm,
+    "commitment": CommitmentReviewForm,
     "initiative": InitiativeReviewForm,
     "citation": CitationReviewForm,
 }

@@ -16,7 +16,7 @@ from apps.targets.models import Observation, Target
 
 @dataclass
 class ReviewItem:
-    kind: str  # proposal, reply, target, observation, initiative, citation
+    kind: str  # proposal, reply, target, observation, commitment, initiative, citation
     record: Model
     quote: str  # the text marked on the page's side
     notes: list[str] = field(default_factory=list)
@@ -68,9 +68,11 @@ def _figure_items(document: Document) -> list[ReviewItem]:
 
 
 def _other_items(document: Document) -> list[ReviewItem]:
+    commitments = document.commitments.order_by("pk")
     initiatives = document.initiatives.order_by("pk")
     citations = document.citations.select_related("cited_document").order_by("pk")
     return [
+        *(ReviewItem("commitment", commitment, commitment.quote) for commitment in commitments),
         *(ReviewItem("initiative", initiative, initiative.name) for initiative in initiatives),
         *(ReviewItem("citation", citation, citation.cited_title or citation.cited_doc_number) for citation in citations),
     ]

@@ -127,7 +127,7 @@ def review_document(request, pk: int):
 def _sections(item_forms, found: set[str]) -> list[dict]:
     headings = {
         "proposal": _("提案/建议"), "reply": _("答复"), "target": _("目标"), "observation": _("观测值"),
-        "initiative": _("举措"), "citation": _("引用文件"),
+        "commitment": _("承诺"), "initiative": _("举措"), "citation": _("引用文件"),
     }
     sections = []
     for kind, heading in headings.items():

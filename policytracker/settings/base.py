@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "apps.proposals",
     "apps.initiatives",
     "apps.targets",
+    "apps.commitments",
     "apps.ingest",
     "apps.review",
     "apps.demo",

@@ -63,6 +63,7 @@ class PageKey:
     reply_doc_number: str | None = None
     targets: list[FigureKey] = field(default_factory=list)
     observations: list[FigureKey] = field(default_factory=list)
+    commitments: list[str] | None = None  # None where the reading does not label promises
     extra: dict = field(default_factory=dict, compare=False)
 
 
@@ -147,6 +148,7 @@ def dev_keys(directory: Path) -> list[PageKey]:
                 reply_doc_number=reply.get("doc_number"),
                 targets=_dev_figures(entry.get("targets"), "deadline_year"),
                 observations=_dev_figures(entry.get("observations"), "year"),
+                commitments=entry.get("commitments") if kind else None,
                 extra=entry,
             ))
     return keys

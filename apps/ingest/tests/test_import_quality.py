@@ -122,3 +122,22 @@ def test_the_dev_corpus_figures_are_found_as_a_careful_curator_finds_them(page_r
     assert targets.recall >= 0.90 and targets.precision >= 0.90, score.mistakes
     assert targets.comparator_right >= 0.9 * targets.found and targets.unit_right >= 0.9 * targets.found
     assert observations.recall >= 0.80, score.mistakes
+
+
+@pytest.mark.skipif(not dev_keys(dev_corpus_dir()), reason="the dev corpus (../shared/corpus/dev) is not here")
+def test_the_dev_corpus_promises_are_found_as_a_careful_curator_finds_them(page_reader):
+    from apps.ingest.pipeline import page_read
+    from apps.ingest.quality.commitments import CommitmentScore
+
+    score = CommitmentScore()
+    for key in dev_keys(dev_corpus_dir()):
+        score.add(key, page_read(key.path.read_bytes(), filename=key.path.name, reader=page_reader))
+    assert score.found >= 0.85 * score.labelled, score.mistakes
+    assert score.right >= 0.80 * score.extracted, score.mistakes
+
+
+def test_a_promise_is_found_through_traditional_characters_and_pinyin():
+    from apps.ingest.quality.commitments import overlaps
+
+    assert overlaps("下一步將繼續(xù)加強校舍維修", "下一步,将继续加强校舍维修,确保安全")
+    assert not overlaps("将加强校舍维修", "已完成图书采购工作")

@@ -6,7 +6,10 @@ import pytest
 
 from apps.ingest.pipeline import page_read
 
-KEYS = {"file", "status", "error", "document", "proposal", "reply", "initiatives", "targets", "observations", "warnings"}
+KEYS = {
+    "file", "status", "error", "document", "proposal", "reply", "initiatives", "targets", "observations",
+    "commitments", "warnings",
+}
 DOCUMENT_KEYS = {"title", "doc_type", "publish_date", "regions", "organization", "doc_number", "cites"}
 PROPOSAL_KEYS = {"kind", "session", "number", "title", "proposers"}
 REPLY_KEYS = {"responding_organization", "reply_date", "doc_number", "result_code", "disclosure", "signer",
@@ -15,6 +18,7 @@ TARGET_KEYS = {
     "indicator", "comparator", "value", "value_max", "unit", "deadline_year", "quote", "confidence", "indicator_code",
 }
 OBSERVATION_KEYS = {"indicator", "value", "unit", "date", "quote", "indicator_code"}
+COMMITMENT_KEYS = {"quote", "summary", "kind", "deadline_year"}
 
 
 def assert_shape(line: dict):
@@ -30,6 +34,7 @@ def assert_shape(line: dict):
         assert set(line["reply"]) == REPLY_KEYS
     assert all(set(t) == TARGET_KEYS for t in line["targets"])
     assert all(set(o) == OBSERVATION_KEYS for o in line["observations"])
+    assert all(set(c) == COMMITMENT_KEYS for c in line["commitments"])
 
 
 def test_every_seed_gives_a_json_line_of_the_agreed_shape(seed_drafts):

@@ -33,14 +33,17 @@ def test_every_record_read_from_the_letter_is_marked_in_its_text_and_has_a_form(
         ("proposal", reply.proposal), ("reply", reply),
         *(("target", target) for target in Target.objects.filter(source_document=letter)),
         *(("observation", observation) for observation in Observation.objects.filter(source_document=letter)),
+        *(("commitment", commitment) for commitment in letter.commitments.all()),
         *(("initiative", initiative) for initiative in letter.initiatives.all()),
     ]
-    assert len(records) >= 7
+    assert len(records) >= 8
     for kind, record in records:
         assert f'id="item-{kind}-{record.pk}"' in page, kind
         assert f'name="{kind}-{record.pk}-decision"' in page, kind
-    for kind in ("proposal", "target", "observation", "initiative"):
+    for kind in ("proposal", "target", "observation", "commitment"):
         assert f'class="quote quote--{kind}"' in page
+    local_programme = letter.initiatives.get(name__contains=PLACE)
+    assert f'id="initiative-{local_programme.pk}"' in page  # marked inside the promise that names it
     assert "全部发布" in page
 
 

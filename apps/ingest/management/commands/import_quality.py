@@ -8,6 +8,7 @@ right. ``make import-quality`` runs it.
 from django.core.management.base import BaseCommand
 
 from apps.demo.seeds import SEEDS
+from apps.ingest.quality.commitments import CommitmentScore, commitment_lines
 from apps.ingest.quality.fields import Scorecard, scorecard_lines
 from apps.ingest.quality.figures import FigureScore, compared_indicators, comparison_lines, figure_lines
 from apps.ingest.quality.key import dev_corpus_dir, dev_keys, seed_keys
@@ -37,12 +38,13 @@ class Command(BaseCommand):
         region_names = {code: place.name for code, place in reader.matcher.places.items()}
         drafts = {}
         for title, keys in sets:
-            card, figures = Scorecard(), FigureScore()
+            card, figures, promises = Scorecard(), FigureScore(), CommitmentScore()
             for key in keys:
                 draft = document_import(raw=key.path.read_bytes(), filename=key.path.name, dry_run=True, reader=reader).draft
                 drafts[key.path.name] = draft
                 card.add(key, draft)
                 figures.add(key, draft, region_names)
+                promises.add(key, draft)
             self.stdout.write("\n".join(scorecard_lines(f"{title}: {len(keys)} pages", card)))
             for line in card.refused:
                 self.stdout.write(f"  refused {line}")
@@ -51,6 +53,9 @@ class Command(BaseCommand):
             self.stdout.write("\n".join(figure_lines("targets and observations", figures)))
             if mistakes:
                 self.stdout.write("\n".join(f"    {line}" for line in figures.mistakes))
+            self.stdout.write("\n".join(commitment_lines(promises)))
+            if mistakes:
+                self.stdout.write("\n".join(f"    {line}" for line in promises.mistakes))
             self.stdout.write("")
         self.stdout.write("the pages above, imported together")
         self.stdout.write("\n".join(comparison_lines(compared_indicators(list(drafts.values())), region_names)))
