@@ -5,6 +5,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from apps.commitments.api.views import CommitmentViewSet
 from apps.curation.api.errors import api_not_found
 from apps.documents.api.views import DocumentViewSet
 from apps.initiatives.api.views import InitiativeViewSet
@@ -23,6 +24,7 @@ router.register("initiatives", InitiativeViewSet, basename="initiative")
 router.register("indicators", IndicatorViewSet, basename="indicator")
 router.register("targets", TargetViewSet, basename="target")
 router.register("observations", ObservationViewSet, basename="observation")
+router.register("commitments", CommitmentViewSet, basename="commitment")
 
 # ReDoc styles itself by writing <style> elements, which cannot carry the request's nonce:
 # this page alone allows inline styles (with no nonce in style-src, so that browsers honour

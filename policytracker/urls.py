@@ -22,5 +22,6 @@ urlpatterns = [
     path("", include("apps.targets.urls")),
     path("", include("apps.regions.urls")),
     path("", include("apps.initiatives.urls")),
+    path("", include("apps.commitments.urls")),
     path("", include("apps.web.urls")),
 ]

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 LISTS = [
     "regions", "organizations", "documents", "proposals", "replies", "initiatives", "indicators", "targets",
-    "observations",
+    "observations", "commitments",
 ]
 
 

@@ -15,6 +15,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
 
+from apps.commitments.models import Commitment
 from apps.curation.models import CurationStatus
 from apps.curation.tests.api_support import fresh_throttle_history  # noqa: F401 (autouse fixture)
 from apps.documents.models import Document
@@ -51,6 +52,8 @@ START = [
     "/api/v1/replies/", "/api/v1/targets/", "/api/v1/observations/", "/api/v1/indicators/", "/api/v1/initiatives/",
     "/api/v1/regions/", "/api/v1/organizations/", f"/api/v1/documents/?q={MARK}", "/api/v1/targets/?format=csv",
     "/api/v1/indicators/?q=床位", "/api/v1/targets/?q=床位",
+    "/commitments/", "/commitments/?q=寄宿", "/commitments/scorecard/", "/commitments/?format=csv",
+    "/api/v1/commitments/", "/api/v1/commitments/?q=寄宿",
 ]
 SKIP = re.compile(r"^/(admin|i18n|static|media)/|[?&]format=xlsx")
 LINK = re.compile(r"""(?:href|src)="([^"#]+)"|"(https?://testserver/[^"]+)\"""")
@@ -77,6 +80,7 @@ def hidden_addresses() -> list[str]:
     for model, basename, page in (
         (Document, "documents", "documents"), (Proposal, "proposals", "proposals"), (Reply, "replies", None),
         (Target, "targets", None), (Observation, "observations", None), (Initiative, "initiatives", "initiatives"),
+        (Commitment, "commitments", None),
     ):
         for pk in model.objects.exclude(status=CurationStatus.PUBLISHED).values_list("pk", flat=True):
             addresses.append(f"/api/v1/{basename}/{pk}/")
@@ -111,6 +115,7 @@ def crawl(client: Client) -> dict[str, str]:
 def test_no_public_answer_shows_a_draft(drafts, reader, who):
     assert all(document.status == CurationStatus.DRAFT for document in drafts)
     assert Target.objects.filter(source_document__in=drafts).exists()
+    assert Commitment.objects.filter(source_document__in=drafts).exists()
     client = Client()
     if who == "reader":
         client.force_login(reader)

@@ -49,12 +49,6 @@ class CommitmentState(models.TextChoices):
     WITHDRAWN = "withdrawn", _("已撤回")
 
 
-def state_of(fulfilment: str, deadline_year: int | None, today: datetime.date) -> str:
-    if fulfilment == Fulfilment.OPEN and deadline_year is not None and deadline_year < today.year:
-        return CommitmentState.OVERDUE
-    return fulfilment
-
-
 class CommitmentQuerySet(CuratedQuerySet):
     def with_state(self, today: datetime.date | None = None):
         """Each commitment's ``state`` (CommitmentState) as of ``today``, for filters and counts."""
@@ -121,5 +115,7 @@ class Commitment(CuratedModel):
     def __str__(self):
         return self.summary
 
-    def state(self, today: datetime.date | None = None) -> str:
-        return state_of(self.fulfilment, self.deadline_year, today or datetime.date.today())
+    @property
+    def state_label(self) -> str:
+        """The state as read by ``CommitmentQuerySet.with_state`` (its ``state``), in words."""
+        return CommitmentState(self.state).label

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.db import models, transaction
 
+from apps.commitments.models import Commitment
 from apps.curation.models import CurationStatus
 from apps.demo.seeds import SEEDS
 from apps.demo.seeds.schema import DocumentSpec, IndicatorSpec, InitiativeSpec, OrganizationSpec, ProposalSpec, SeedPage
@@ -214,6 +215,20 @@ class _DemoLoader:
             )
 
 
+    def commitments(self, seed: SeedPage, *, document: Document) -> None:
+        reply = Reply.objects.select_related("proposal").get(document=document)
+        for spec in seed.commitments:
+            target = Target.objects.get(source_document=document, quote=spec.target.quote) if spec.target else None
+            self.upsert(
+                Commitment, lookup={"source_document": document, "quote": spec.quote},
+                values={
+                    "reply": reply, "organization_id": reply.responding_organization_id,
+                    "region_id": reply.proposal.region_id, "summary": spec.summary, "kind": spec.kind,
+                    "deadline_year": spec.deadline_year, "target": target, "status": PUBLISHED,
+                },
+            )
+
+
 @transaction.atomic
 def demo_load(*, seeds: Sequence[SeedPage] = SEEDS) -> DemoLoadSummary:
     """Load the seed pages with their organizations, proposals, initiatives, targets and observations.
@@ -234,5 +249,7 @@ def demo_load(*, seeds: Sequence[SeedPage] = SEEDS) -> DemoLoadSummary:
         loader.initiative(spec)
     for seed in seeds:
         loader.figures(seed, document=documents[seed.file_name])
+        if seed.commitments:
+            loader.commitments(seed, document=documents[seed.file_name])
     summary.tallies = loader.tallies
     return summary

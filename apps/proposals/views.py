@@ -3,6 +3,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
+from apps.commitments.selectors import proposal_commitments
 from apps.proposals import selectors
 from apps.proposals.filters import ProposalFilter
 from apps.proposals.models import Proposal
@@ -57,4 +58,5 @@ def proposal_detail(request, pk: int):
         proposal = selectors.proposal_detail(pk=pk, user=request.user)
     except Proposal.DoesNotExist:
         raise Http404(_("没有这件提案/建议,或它尚未发布。")) from None
-    return render(request, "proposals/proposal_detail.html", {"proposal": proposal})
+    commitments = proposal_commitments(proposal=proposal, user=request.user)
+    return render(request, "proposals/proposal_detail.html", {"proposal": proposal, "commitments": commitments})

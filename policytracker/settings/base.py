@@ -191,6 +191,8 @@ SPECTACULAR_SETTINGS = {
         "OrganizationKindEnum": "apps.organizations.models.OrganizationKind",
         "ProposalKindEnum": "apps.proposals.models.ProposalKind",
         "TargetProgressEnum": "apps.targets.models.TargetProgress",
+        "CommitmentKindEnum": "apps.commitments.models.CommitmentKind",
+        "CommitmentStateEnum": "apps.commitments.models.CommitmentState",
     },
 }
 

@@ -9,6 +9,7 @@ The result letter is printed without the scheme that defines it, so ``result_sch
 import datetime
 from decimal import Decimal
 
+from apps.commitments.models import CommitmentKind
 from apps.documents.models import DocumentType
 from apps.initiatives.models import Theme
 from apps.organizations.models import OrganizationKind
@@ -17,8 +18,8 @@ from apps.targets.models import Comparator
 
 from . import common
 from .schema import (
-    CitationSpec, DocumentSpec, IndicatorSpec, InitiativeSpec, ObservationSpec, OrganizationSpec, ProposalSpec,
-    ProposerSpec, ReplySpec, SeedPage, TargetSpec,
+    CitationSpec, CommitmentSpec, DocumentSpec, IndicatorSpec, InitiativeSpec, ObservationSpec, OrganizationSpec,
+    ProposalSpec, ProposerSpec, ReplySpec, SeedPage, TargetSpec,
 )
 
 HANDAN = "130400"
@@ -111,5 +112,18 @@ SEED = SeedPage(
         _observed(SCHOOLS_IN_GROUPS, "1878", "涵盖中小学1878所"),
         _observed(GROUP_COVERAGE, "60", "市义务教育集团化覆盖率达到 60%以上"),
         _observed(ROTATED_IN_THREE_YEARS, "7600", "近三年我市参与交流的教师校长达7600多人"),
+    ),
+    commitments=(
+        CommitmentSpec(
+            summary="兼并薄弱学校、托管新建学校,建立紧密型、半紧密型和松散型教育集团",
+            quote="下一步,我市将进一步扩优教育资源加快落实集团化办学的步伐通过兼并薄弱学校、托管新建学校建立紧密型教育集团,"
+                  "通过优质学校牵头建立半紧密合作型和松散合作型教育集团,使更多的学校办优、变强",
+            kind=CommitmentKind.STRENGTHEN,
+        ),
+        CommitmentSpec(
+            summary="探索按办学体制、层次、区域和水平组建多种形式的教育集团",
+            quote="下一步,我全市将探索组建多种形式的教育集团",
+            kind=CommitmentKind.OTHER,
+        ),
     ),
 )

@@ -7,6 +7,7 @@ source site is left empty. The page gives only the posting date and no result co
 import datetime
 from decimal import Decimal
 
+from apps.commitments.models import CommitmentKind
 from apps.documents.models import DocumentType
 from apps.initiatives.models import Theme
 from apps.organizations.models import OrganizationKind
@@ -15,8 +16,8 @@ from apps.targets.models import Comparator
 
 from . import common
 from .schema import (
-    CitationSpec, DocumentSpec, IndicatorSpec, InitiativeSpec, ObservationSpec, OrganizationSpec, ProposalSpec,
-    ProposerSpec, ReplySpec, SeedPage, TargetSpec,
+    CitationSpec, CommitmentSpec, DocumentSpec, IndicatorSpec, InitiativeSpec, ObservationSpec, OrganizationSpec,
+    ProposalSpec, ProposerSpec, ReplySpec, SeedPage, TargetSpec,
 )
 
 JIANGNING = "320115"
@@ -54,6 +55,12 @@ NEW_HIRES_TO_STREET_SCHOOLS = IndicatorSpec(
     name="新招聘教师充实到街道学校的比例", unit="%", description="每年新招聘教师中分配到街道(乡镇)学校的比例。"
 )
 
+GROUP_COVERAGE_2025 = TargetSpec(
+    indicator=COVERAGE, region=JIANGNING, comparator=Comparator.GTE, value=Decimal("60"), deadline_year=2025,
+    initiative=common.SCHOOL_GROUPS,
+    quote="到2025年,全区义务教育紧密型集团化办学覆盖率将达到60%以上",
+)
+
 SEED = SeedPage(
     file_name="000_bfc45f867f23e2c2.txt",
     document=DocumentSpec(
@@ -89,13 +96,7 @@ SEED = SeedPage(
         common.SCHOOL_GROUPS, common.BRANCH_SCHOOLS, common.BALANCED_COMPULSORY, common.SMART_CAMPUS,
         common.TEACHER_ROTATION,
     ),
-    targets=(
-        TargetSpec(
-            indicator=COVERAGE, region=JIANGNING, comparator=Comparator.GTE, value=Decimal("60"), deadline_year=2025,
-            initiative=common.SCHOOL_GROUPS,
-            quote="到2025年,全区义务教育紧密型集团化办学覆盖率将达到60%以上",
-        ),
-    ),
+    targets=(GROUP_COVERAGE_2025,),
     # "近年来 … 均超" and "每年将近": standing figures as of the reply, dated by it.
     observations=(
         ObservationSpec(
@@ -109,6 +110,24 @@ SEED = SeedPage(
         ObservationSpec(
             indicator=NEW_HIRES_TO_STREET_SCHOOLS, region=JIANGNING, value=Decimal("50"), observed_on=POSTED,
             quote="在满足城区新增学校的前提下,每年将近50%的新招聘教师充实到街道学校",
+        ),
+    ),
+    # The reply's promises. None names a year but the numeric one, so they stay open.
+    commitments=(
+        CommitmentSpec(
+            summary="加大优质教育资源建设力度,规范有序推进义务教育集团化办学",
+            quote="下一步,我们将进一步加大全区优质教育资源建设力度,提升义务教育优质均衡发展水平,规范有序推进义务教育集团化办学",
+            kind=CommitmentKind.STRENGTHEN,
+        ),
+        CommitmentSpec(
+            summary="通过名校办分校、名校合作办学、高校合作办学培育优质教育资源",
+            quote="全区将继续通过名校办分校、名校合作办学、高校合作办学等多种形式,持续做好优质教育资源培育工作",
+            kind=CommitmentKind.STRENGTHEN,
+        ),
+        CommitmentSpec(
+            summary="到2025年义务教育紧密型集团化办学覆盖率达到60%以上",
+            quote="区教育局将继续积极推进义务教育紧密型集团化办学工作,到2025年,全区义务教育紧密型集团化办学覆盖率将达到60%以上",
+            kind=CommitmentKind.TARGET, deadline_year=2025, target=GROUP_COVERAGE_2025,
         ),
     ),
 )

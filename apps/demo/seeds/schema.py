@@ -124,6 +124,18 @@ class ObservationSpec:
 
 
 @dataclass(frozen=True)
+class CommitmentSpec:
+    """A promise of the reply, curated by hand; ``quote`` is copied verbatim from the clean text.
+    A numeric promise names its target (``target``), found by that target's quote."""
+
+    summary: str
+    quote: str
+    kind: str
+    deadline_year: int | None = None
+    target: TargetSpec | None = None
+
+
+@dataclass(frozen=True)
 class SeedPage:
     file_name: str
     document: DocumentSpec
@@ -131,6 +143,7 @@ class SeedPage:
     initiatives: tuple[InitiativeSpec, ...] = ()
     targets: tuple[TargetSpec, ...] = ()
     observations: tuple[ObservationSpec, ...] = ()
+    commitments: tuple[CommitmentSpec, ...] = ()
 
     def raw_text(self) -> str:
         """The page exactly as captured (bytes decoded, newlines untouched)."""

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.db import transaction
 
+from apps.commitments.models import Commitment, CommitmentKind
 from apps.curation.models import CurationStatus
 from apps.demo.seeds import SEEDS
 from apps.demo.seeds.schema import RAW_DIR
@@ -186,11 +187,19 @@ def test_every_quote_occurs_verbatim_in_its_documents_clean_text():
     figures = [
         *Target.objects.select_related("source_document"),
         *Observation.objects.select_related("source_document"),
+        *Commitment.objects.select_related("source_document"),
     ]
 
     assert figures
     for figure in figures:
         assert figure.quote and figure.quote in figure.source_document.clean_text, figure.quote
+
+
+def test_the_two_reply_letters_promises_are_loaded_and_the_numeric_one_names_its_target():
+    promised = {c.summary: c for c in Commitment.objects.select_related("reply__proposal", "target")}
+    assert {c.reply.proposal.number for c in promised.values()} == {"JNZX13010181", "76"}
+    numeric = promised["到2025年义务教育紧密型集团化办学覆盖率达到60%以上"]
+    assert numeric.kind == CommitmentKind.TARGET and numeric.target.value == 60 and numeric.deadline_year == 2025
 
 
 # SHA-256 of shared/corpus/seeds as captured: an editor that strips whitespace from the copies shows here.

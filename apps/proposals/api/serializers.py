@@ -1,6 +1,8 @@
 """Proposals and replies in the API; a proposal's detail nests its replies with their full text."""
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from apps.commitments.api.serializers import CommitmentSummarySerializer
 from apps.curation.api.serializers import ApiModelSerializer, DescribedFieldsMixin, LinkField
 from apps.organizations.api.serializers import OrganizationSummarySerializer
 from apps.proposals.models import Proposal, Proposer, Reply, ResultCode
@@ -127,12 +129,18 @@ class ProposalSerializer(ProposalBriefSerializer):
 
 
 class ProposalDetailSerializer(ProposalSerializer):
-    """A proposal in full, each reply nested with its full text."""
+    """A proposal in full, each reply nested with its full text, and what the replies promised."""
 
     replies = NestedReplySerializer(many=True, help_text="The replies you may see, oldest first, in full.")
+    commitments = serializers.SerializerMethodField(help_text="What the replies you may see promised, with their state.")
 
     class Meta(ProposalSerializer.Meta):
-        fields = [*ProposalSerializer.Meta.fields, "created_at"]
+        fields = [*ProposalSerializer.Meta.fields, "commitments", "created_at"]
+
+    @extend_schema_field(CommitmentSummarySerializer(many=True))
+    def get_commitments(self, proposal) -> list:
+        promised = [commitment for reply in proposal.replies.all() for commitment in reply.visible_commitments]
+        return CommitmentSummarySerializer(promised, many=True, context=self.context).data
 
 
 class ReplySerializer(ApiModelSerializer):

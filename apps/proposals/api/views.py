@@ -2,6 +2,7 @@
 from django.db.models import OuterRef, Prefetch, Subquery
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
+from apps.commitments.models import Commitment
 from apps.curation.api.views import ReadOnlyApiViewSet
 from apps.documents.models import Document
 from apps.organizations.models import Organization
@@ -42,13 +43,14 @@ class ProposalViewSet(ReadOnlyApiViewSet):
 
     def get_queryset(self):
         replies = self.visible(Reply.objects).order_by(*REPLY_ORDER)
-        if self.action == "retrieve":
-            replies = replies_in_full(replies, self.visible(Document.objects))
-        return (
-            self.visible(Proposal.objects)
-            .select_related("region")
-            .prefetch_related("proposers", Prefetch("replies", queryset=replies))
-            .order_by("-pk")
+        proposals = self.visible(Proposal.objects).select_related("region").order_by("-pk")
+        if self.action != "retrieve":
+            return proposals.prefetch_related("proposers", Prefetch("replies", queryset=replies))
+        promised = self.visible(Commitment.objects).with_state().filter(reply__in=replies).order_by("pk")
+        return proposals.prefetch_related(
+            "proposers",
+            Prefetch("replies", queryset=replies_in_full(replies, self.visible(Document.objects))),
+            Prefetch("replies__commitments", queryset=promised, to_attr="visible_commitments"),
         )
 
 

@@ -22,7 +22,7 @@ from apps.proposals.tests.factories import ProposalFactory, ProposerFactory, Rep
 from apps.regions.models import Region, RegionLevel
 
 PROPOSAL_LIST_QUERIES = 4  # count, page with regions joined, proposers, replies
-PROPOSAL_DETAIL_QUERIES = 4  # proposal, proposers, replies with organizations and text, co-handling units
+PROPOSAL_DETAIL_QUERIES = 5  # proposal, proposers, replies with organizations and text, co-handling units, commitments
 REPLY_LIST_QUERIES = 2  # count, page with proposals, regions and organizations joined
 REPLY_DETAIL_QUERIES = 2  # reply with proposal, organization and text; co-handling units
 

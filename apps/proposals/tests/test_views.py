@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 # With nothing remembered yet (apps.curation.memo): a count decides the organization select.
 PROPOSAL_LIST_QUERIES = 7
-PROPOSAL_PAGE_QUERIES = 4
+PROPOSAL_PAGE_QUERIES = 5  # the proposal, proposers, replies, co-handling units, the replies' commitments
 HEBEI_REPLIES_GRADED_B = "/proposals/?region=13&result_code=B"
 
 
