@@ -53,6 +53,7 @@ START = [
     "/api/v1/regions/", "/api/v1/organizations/", f"/api/v1/documents/?q={MARK}", "/api/v1/targets/?format=csv",
     "/api/v1/indicators/?q=床位", "/api/v1/targets/?q=床位",
     "/commitments/", "/commitments/?q=寄宿", "/commitments/scorecard/", "/commitments/?format=csv",
+    "/commitments/feed/",
     "/api/v1/commitments/", "/api/v1/commitments/?q=寄宿",
 ]
 SKIP = re.compile(r"^/(admin|i18n|static|media)/|[?&]format=xlsx")

@@ -42,3 +42,12 @@ def state_counts(commitments: QuerySet) -> dict[str, int]:
     """How many of ``commitments`` stand in each state, every state present (0 when none)."""
     counted = dict(commitments.order_by().values_list("state").annotate(n=Count("pk")))
     return {state: counted.get(state, 0) for state in CommitmentState.values}
+
+
+def region_commitment_counts(*, region_code: str, user) -> dict:
+    """The commitments of a region and everything under it, counted by state, for its page."""
+    counts = state_counts(commitment_list(filters={"region": region_code}, user=user))
+    return {
+        "total": sum(counts.values()),
+        "states": [(state, label, counts[state]) for state, label in CommitmentState.choices],
+    }

@@ -5,6 +5,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from apps.commitments.selectors import region_commitment_counts
 from apps.curation.memo import audience, remembered
 
 from apps.regions import selectors
@@ -32,5 +33,8 @@ def region_detail(request, code: str):
         region = selectors.region_detail(code=code)
     except Region.DoesNotExist:
         raise Http404(_("没有这个行政区划。")) from None
-    context = {"region": region, **selectors.region_overview(region=region, user=request.user)}
+    context = {
+        "region": region, **selectors.region_overview(region=region, user=request.user),
+        "commitment_counts": region_commitment_counts(region_code=region.code, user=request.user),
+    }
     return render(request, "regions/region_detail.html", context)

@@ -91,3 +91,26 @@ class TestApi:
         assert hidden.summary not in text_of(page(client, "/commitments/"))
         proposal_page = page(client, reverse("proposals:detail", args=[numeric.reply.proposal_id]))
         assert "草稿证据" not in proposal_page and hidden.summary not in proposal_page
+
+
+class TestFeed:
+    def test_the_feed_lists_each_finding_newest_first_for_the_filter(self, client):
+        from django.utils import timezone
+
+        numeric = promise(NUMERIC)
+        Commitment.objects.filter(pk=numeric.pk).update(
+            fulfilment=Fulfilment.KEPT, fulfilment_set_at=timezone.now(), evidence_quote="覆盖率达到63%",
+        )
+        feed = client.get("/commitments/feed/?region=32").content.decode()
+        assert f"已兑现:{NUMERIC}" in feed and "覆盖率达到63%" in feed
+        assert f"#commitment-{numeric.pk}" in feed
+        assert NUMERIC not in client.get("/commitments/feed/?region=13").content.decode()
+        assert client.get("/commitments/feed/?state=nonsense").status_code == 400
+
+
+class TestRegionPage:
+    def test_a_region_page_counts_the_promises_under_it_by_state(self, client):
+        html = page(client, "/regions/320000/")
+        assert "答复中的承诺" in text_of(html)
+        assert 'href="/commitments/?region=320000&amp;state=overdue"' in html
+        assert "答复中的承诺" not in text_of(page(client, "/regions/110000/"))
