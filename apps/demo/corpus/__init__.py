@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection, connections
 
+from apps.commitments.models import Commitment
 from apps.demo.corpus.material import CITED_MIN_DISTANCE
 from apps.demo.corpus.plan import Place, Places, Planner
 from apps.demo.corpus.writer import CorpusWriter, PreparedBatch, batch_insert, sequences_reset
@@ -49,6 +50,7 @@ DOCUMENTS_PER_BATCH = 1000
 PARALLEL_CONNECTIONS = 2
 COUNTED_MODELS = [
     Region, Organization, Document, Citation, Proposal, Proposer, Reply, Initiative, Indicator, Target, Observation,
+    Commitment,
 ]
 
 

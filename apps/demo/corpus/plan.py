@@ -84,6 +84,8 @@ class DocumentPlan:
     observations: list[dict] = field(default_factory=list)
     # Citation fields, plus "cited_serial": the serial of an earlier generated document it names, or None.
     citations: list[dict] = field(default_factory=list)
+    # Commitment fields, plus "target": the index in ``targets`` of the target a numeric promise names, or None.
+    commitments: list[dict] = field(default_factory=list)
 
 
 def _shift_year(day: datetime.date, years: int) -> datetime.date:
@@ -271,6 +273,15 @@ class Planner:
                 "unit": observation.indicator.unit, "observed_on": observed_on,
                 "quote": rename(observation.quote), "status": status,
             })
+        if proposal is not None:
+            quotes = [target.quote for target in seed.targets]
+            for commitment in seed.commitments:
+                plan.commitments.append({
+                    "summary": rename(commitment.summary)[:200], "quote": rename(commitment.quote),
+                    "kind": commitment.kind, "status": status, "region_id": proposal["region_id"],
+                    "deadline_year": commitment.deadline_year + offset if commitment.deadline_year else None,
+                    "target": quotes.index(commitment.target.quote) if commitment.target else None,
+                })
         for citation in spec.citations:
             number = citation.doc_number
             if number and abbr and spec.doc_number and number.startswith(spec.doc_number[0]):

@@ -20,6 +20,7 @@ from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.db.models import Max
 
+from apps.commitments.models import Commitment
 from apps.curation.models import CurationStatus
 from apps.demo.corpus import material
 from apps.demo.corpus.plan import DocumentPlan, InitiativeNeed
@@ -126,7 +127,7 @@ class CorpusWriter:
             need for plan in plans for need in [*plan.initiatives, *(t["initiative"] for t in plan.targets)] if need
         )
         documents, region_links, initiative_links, citations, targets, observations = [], [], [], [], [], []
-        proposals, proposers, replies = [], [], []
+        proposals, proposers, replies, commitments = [], [], [], []
         for plan in plans:
             document_id = self.document_id(plan.serial)
             organization_id = self.organizations[plan.organization[0]] if plan.organization else None
@@ -144,13 +145,15 @@ class CorpusWriter:
                     cited_doc_number=citation["cited_doc_number"],
                     cited_document_id=self.document_id(cited) if cited is not None else None,
                 ))
+            own_targets = []
             for target in plan.targets:
                 values = dict(target)
                 initiative, indicator = values.pop("initiative"), values.pop("indicator")
-                targets.append(Target(
+                own_targets.append(Target(
                     **values, indicator_id=self.indicators[indicator], source_document_id=document_id,
                     initiative_id=self.initiatives[initiative.key] if initiative else None,
                 ))
+            targets += own_targets
             for observation in plan.observations:
                 values = dict(observation)
                 indicator = values.pop("indicator")
@@ -163,12 +166,21 @@ class CorpusWriter:
                 proposals.append(Proposal(id=proposal_id, **values))
                 name, role = plan.proposal["proposer"]
                 proposers.append(Proposer(proposal_id=proposal_id, name=name, role=role, is_lead=True))
-                replies.append(Reply(
+                reply = Reply(
                     **plan.proposal["reply"], proposal_id=proposal_id, document_id=document_id,
                     reply_kind=ReplyKind.FINAL, responding_organization_id=organization_id,
-                ))
+                )
+                replies.append(reply)
+                # The reply and target objects get their ids when their tables are inserted, before these.
+                for commitment in plan.commitments:
+                    values = dict(commitment)
+                    target = values.pop("target")
+                    commitments.append(Commitment(
+                        **values, reply=reply, source_document_id=document_id, organization_id=organization_id,
+                        target=own_targets[target] if target is not None else None,
+                    ))
         return PreparedBatch(documents, [
             (Document.regions.through, region_links), (Initiative.documents.through, initiative_links),
             (Citation, citations), (Target, targets), (Observation, observations),
-            (Proposal, proposals), (Proposer, proposers), (Reply, replies),
+            (Proposal, proposals), (Proposer, proposers), (Reply, replies), (Commitment, commitments),
         ])

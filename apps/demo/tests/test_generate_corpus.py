@@ -5,6 +5,7 @@ from collections import Counter
 import pytest
 from django.core.management import CommandError, call_command
 
+from apps.commitments.models import Commitment
 from apps.demo.corpus import CorpusNotEmpty, corpus_generate
 from apps.demo.corpus.material import CITED_MIN_DISTANCE, templates
 from apps.demo.seeds import SEEDS
@@ -79,6 +80,13 @@ def test_documents_are_whole_records():
     # Every quote is a sentence of its document's text, as a curator would have copied it.
     for target in Target.objects.select_related("source_document")[:100]:
         assert target.quote in target.source_document.clean_text
+    # A reply's promises, as the seed replies make them: each in its text, made by its bureau.
+    promises = list(Commitment.objects.select_related("reply", "source_document", "target"))
+    assert promises and all(
+        p.quote in p.source_document.clean_text and p.reply.document_id == p.source_document_id
+        and p.organization_id == p.source_document.organization_id for p in promises
+    )
+    assert all(p.target.source_document_id == p.source_document_id for p in promises if p.kind == "target")
     # Places in the text are the document's own, not the seed page's.
     names = [r.name for r in document.regions.all()]
     assert any(name in document.clean_text for name in names)
