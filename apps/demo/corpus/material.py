@@ -63,7 +63,7 @@ def chinese_number(n: int) -> str:
 class Template:
     seed: SeedPage
     paragraphs: tuple[str, ...]
-    # Paragraphs holding a target's or observation's quote: always kept, so quotes stay in the text.
+    # Paragraphs holding a target's, observation's or commitment's quote: always kept, so quotes stay in the text.
     figure_paragraphs: frozenset[int]
     # The year the seed's dates are relative to (publish date, else its first observation).
     year: int
@@ -79,7 +79,7 @@ def _paragraphs(text: str) -> tuple[str, ...]:
 
 def _template(seed: SeedPage) -> Template:
     paragraphs = _paragraphs(seed.clean_text())
-    quotes = [figure.quote for figure in (*seed.targets, *seed.observations)]
+    quotes = [record.quote for record in (*seed.targets, *seed.observations, *seed.commitments)]
     figure_paragraphs = frozenset(i for i, p in enumerate(paragraphs) if any(q in p for q in quotes))
     dated = seed.document.publish_date or min(o.observed_on for o in seed.observations)
     return Template(seed=seed, paragraphs=paragraphs, figure_paragraphs=figure_paragraphs, year=dated.year)
