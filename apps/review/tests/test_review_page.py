@@ -58,6 +58,7 @@ def test_publish_all_publishes_the_document_and_everything_accepted_in_one_step(
     assert reply.status == PUBLISHED and reply.proposal.status == PUBLISHED
     assert set(Target.objects.filter(source_document=letter).values_list("status", flat=True)) == {PUBLISHED}
     assert set(Observation.objects.filter(source_document=letter).values_list("status", flat=True)) == {PUBLISHED}
+    assert set(letter.commitments.values_list("status", flat=True)) == {PUBLISHED}
     public = client.get(f"/proposals/{reply.proposal.pk}/").content.decode()
     assert "尚无答复" not in public and "徐州市教育局" in public
 
