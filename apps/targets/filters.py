@@ -1,5 +1,6 @@
 """Filters for indicators, targets and observations, shared by the API and the web pages."""
 import django_filters
+from django.utils.translation import gettext_lazy as _
 
 from apps.curation.api.filters import (
     ApiFilterSet,
@@ -14,6 +15,26 @@ from apps.curation.api.filters import (
 from apps.documents.models import Document
 from apps.initiatives.models import Initiative, Theme
 from apps.targets.models import Indicator, Observation, Target, TargetProgress
+from apps.targets.progress import LEGACY_PROGRESS
+
+# The deprecated words (apps.targets.progress.LEGACY_PROGRESS) stay in the API's schema for one release.
+PROGRESS_CHOICES = [
+    *TargetProgress.choices, ("overdue", _("逾期未达成(旧值)")), ("no_evidence", _("暂无证据(旧值)")),
+]
+
+
+class ProgressChoiceField(django_filters.fields.ChoiceField):
+    """Offers only the current words in a form, and still accepts the deprecated ones."""
+
+    def __init__(self, *args, choices=(), **kwargs):
+        super().__init__(*args, choices=[c for c in choices if c[0] not in LEGACY_PROGRESS], **kwargs)
+
+    def valid_value(self, value):
+        return value in LEGACY_PROGRESS or super().valid_value(value)
+
+
+class ProgressFilter(django_filters.ChoiceFilter):
+    field_class = ProgressChoiceField
 
 REGION_HELP = "in this region and everything under it, by GB/T 2260 code or prefix (32, 3201, 320115)."
 
@@ -64,11 +85,13 @@ class TargetFilter(CuratedFilterSet):
     deadline_year_to = YearFilter(
         field_name="deadline_year", lookup_expr="lte", help_text="Targets due in or before this year.",
     )
-    progress = django_filters.ChoiceFilter(
-        choices=TargetProgress.choices, method="filter_progress",
+    progress = ProgressFilter(
+        choices=PROGRESS_CHOICES, method="filter_progress",
         help_text="Attainment as of today: achieved (the latest observation meets the target), on_track "
-                  "(not met, deadline not passed), overdue (not met, deadline passed), no_evidence (no "
-                  "observation yet). A curator's recorded judgement overrides. Not the curation status: "
+                  "(an observation, not met, deadline ahead), missed (deadline passed, the latest observation "
+                  "falls short), unverified (deadline passed, nothing observed), open (deadline ahead, nothing "
+                  "observed yet). A curator's recorded judgement overrides. Deprecated, for one release: "
+                  "overdue (= missed) and no_evidence (= unverified or open). Not the curation status: "
                   "that is `status`.",
     )
     q = TextQueryFilter(search=quote_search, help_text="Text contained in the quoted sentence.")
@@ -87,7 +110,8 @@ class TargetFilter(CuratedFilterSet):
         return queryset.filter(initiative__in=self.visible(Initiative.objects).filter(theme=value))
 
     def filter_progress(self, queryset, name, value):
-        return queryset.with_progress().filter(progress_value=value)
+        values = LEGACY_PROGRESS.get(value, (value,))
+        return queryset.with_progress().filter(progress_value__in=values)
 
 
 class ObservationFilter(CuratedFilterSet):
