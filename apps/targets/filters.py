@@ -19,7 +19,7 @@ from apps.targets.progress import LEGACY_PROGRESS
 
 # The deprecated words (apps.targets.progress.LEGACY_PROGRESS) stay in the API's schema for one release.
 PROGRESS_CHOICES = [
-    *TargetProgress.choices, ("overdue", _("逾期未达成(旧值)")), ("no_evidence", _("暂无证据(旧值)")),
+    *TargetProgress.choices, ("overdue", _("逾期未达成（旧值）")), ("no_evidence", _("暂无证据（旧值）")),
 ]
 
 
