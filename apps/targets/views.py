@@ -30,6 +30,7 @@ EXPORT_COLUMNS = [
     Column(_("目标"), lambda t: t.describe_value()),
     Column(_("截止年份"), lambda t: t.deadline_year),
     Column(_("进展"), _progress_label),
+    Column(_("认定说明"), lambda t: t.progress_note if t.progress_override else ""),
     Column(_("原文语句"), lambda t: t.quote),
     Column(_("来源文件"), lambda t: t.source_title or ""),
     Column(_("来源文件编号"), lambda t: t.source_id),
