@@ -103,7 +103,7 @@ TARGET_PROGRESS = f"""CASE
       OR (t.comparator = 'increase_by' AND t.baseline IS NOT NULL AND lo.value >= t.baseline + t.value)
       OR (t.comparator = 'decrease_by' AND t.baseline IS NOT NULL AND lo.value <= t.baseline - t.value))
       THEN 'achieved'
-    WHEN t.deadline_date < %(today)s OR (t.deadline_date IS NULL AND t.deadline_year < %(year)s) THEN 'overdue'
+    WHEN t.deadline_date < %(today)s OR (t.deadline_date IS NULL AND t.deadline_year < %(year)s) THEN 'missed'
     ELSE 'on_track' END"""
 
 LATEST_OBSERVATION = f"""LEFT JOIN LATERAL (
