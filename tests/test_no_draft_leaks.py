@@ -51,6 +51,8 @@ START = [
     "/api/v1/replies/", "/api/v1/targets/", "/api/v1/observations/", "/api/v1/indicators/", "/api/v1/initiatives/",
     "/api/v1/regions/", "/api/v1/organizations/", f"/api/v1/documents/?q={MARK}", "/api/v1/targets/?format=csv",
     "/api/v1/indicators/?q=床位", "/api/v1/targets/?q=床位",
+    "/targets/scorecard/", "/targets/scorecard/?region=32", "/targets/scorecard/?region=3203&deadline_year=2024",
+    "/targets/scorecard/?format=csv",
 ]
 SKIP = re.compile(r"^/(admin|i18n|static|media)/|[?&]format=xlsx")
 LINK = re.compile(r"""(?:href|src)="([^"#]+)"|"(https?://testserver/[^"]+)\"""")
@@ -124,3 +126,20 @@ def test_no_public_answer_shows_a_draft(drafts, reader, who):
         if re.search(re.escape(target) + r"(?![\d])", text)
     ]
     assert leaks == []
+
+
+@pytest.mark.parametrize("who", ["anonymous", "reader"])
+def test_scorecards_count_no_draft_target(drafts, reader, who):
+    """Counts leak too: the drafts' targets (in 徐州市) are in no scorecard's figures."""
+    client = Client()
+    if who == "reader":
+        client.force_login(reader)
+    assert Target.objects.filter(source_document__in=drafts, region__code__startswith="3203").exists()
+    rows = client.get("/targets/scorecard/?region=32&format=csv").content.decode("utf-8-sig").splitlines()
+    by_code = {row.split(",")[1]: row.split(",")[2:] for row in rows[1:]}
+    assert by_code["320300"] == ["0"] * 6
+    published_in_jiangsu = Target.objects.published().filter(region__code__startswith="32").count()
+    assert rows[-1].split(",")[-1] == str(published_in_jiangsu)
+    home = client.get("/").content.decode()
+    assert f'<span class="scorecard__number">{Target.objects.published().count()}</span> ' \
+           f'<span class="scorecard__label">全部目标</span>' in home

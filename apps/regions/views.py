@@ -9,6 +9,7 @@ from apps.curation.memo import audience, remembered
 
 from apps.regions import selectors
 from apps.regions.models import Region
+from apps.targets.scorecards import progress_scorecard
 
 
 def region_index(request):
@@ -32,5 +33,8 @@ def region_detail(request, code: str):
         region = selectors.region_detail(code=code)
     except Region.DoesNotExist:
         raise Http404(_("没有这个行政区划。")) from None
-    context = {"region": region, **selectors.region_overview(region=region, user=request.user)}
+    context = {
+        "region": region, **selectors.region_overview(region=region, user=request.user),
+        "scorecard": progress_scorecard(user=request.user, filters={"region": region.code}),
+    }
     return render(request, "regions/region_detail.html", context)

@@ -1,12 +1,15 @@
-"""Target pages: the filtered table, and one indicator compared across regions."""
+"""Target pages: the filtered table, the scorecard of regions × progress, and one indicator across regions."""
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from apps.targets import charts, selectors
+from apps.regions.models import Region
+from apps.regions.selectors import region_code_canonical
+from apps.targets import charts, scorecards, selectors
 from apps.targets.filters import TargetFilter
 from apps.targets.models import Indicator, TargetProgress
-from apps.web.export import Column
+from apps.web.export import EXPORT_FORMATS, Column, export_response
+from apps.web.filter_form import sidebar_fields
 from apps.web.listing import FilteredListView
 
 SORT_FIELDS = {
@@ -66,6 +69,46 @@ def indicator_detail(request, pk: int):
     )
     return render(request, "targets/indicator_detail.html", {
         "indicator": indicator, "targets": targets, "observations": observations, "rows": rows,
+        "scorecard": scorecards.progress_scorecard(user=request.user, filters={"indicator": indicator.pk}),
         "bar_chart": charts.bar_chart(targets, observations, unplaced_label=unplaced),
         "timeline": charts.timeline(observations, unplaced_label=unplaced),
     })
+
+
+SCORECARD_SHOWN_FILTERS = ("region", "deadline_year", "theme")
+
+
+def _scorecard_export_columns() -> list[Column]:
+    columns = [
+        Column(_("地区"), lambda row: row.label),
+        Column(_("行政区划代码"), lambda row: row.region.code if row.region else ""),
+    ]
+    for index, state in enumerate(TargetProgress):
+        columns.append(Column(state.label, lambda row, index=index: row.scorecard.cells[index][2].count))
+    columns.append(Column(_("合计"), lambda row: row.scorecard.total.count))
+    return columns
+
+
+def target_scorecard(request):
+    """``/targets/scorecard/?region=&deadline_year=&theme=``: the children of a region × progress, with totals."""
+    filterset = TargetFilter(request.GET, request=request)
+    hidden = set(filterset.form.fields) - set(SCORECARD_SHOWN_FILTERS)
+    filter_fields = sidebar_fields(filterset.form, user=request.user, hidden=hidden)
+    valid = filterset.is_valid()
+    region = None
+    if valid and filterset.form.cleaned_data.get("region"):
+        region = Region.objects.filter(code=region_code_canonical(filterset.form.cleaned_data["region"])).first()
+        if region is None:
+            filterset.form.add_error("region", _("没有这个行政区划。"))
+            valid = False
+    context = {"filter_form": filterset.form, "filter_fields": filter_fields, "filters_valid": valid,
+               "region": region, "states": list(TargetProgress), "page_obj": None}
+    if not valid:
+        return render(request, "targets/scorecard.html", {**context, "rows": []}, status=400)
+    rows, totals = scorecards.regions_by_progress(user=request.user, filters=request.GET, region=region)
+    export_format = request.GET.get("format")
+    if export_format in EXPORT_FORMATS:
+        total_row = scorecards.ScorecardRow(str(_("合计")), None, totals)
+        return export_response([*rows, total_row], _scorecard_export_columns(), export_format=export_format,
+                               basename="target-scorecard")
+    return render(request, "targets/scorecard.html", {**context, "rows": rows, "totals": totals})

@@ -8,7 +8,7 @@ from apps.web.tests.support import demo, page, text_of  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
-HOME_QUERIES = 9
+HOME_QUERIES = 10  # + the scorecard's counts
 
 
 @pytest.mark.usefixtures("demo")
