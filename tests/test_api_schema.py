@@ -25,7 +25,7 @@ FILTERS = {
     "replies": {"region", "kind", "session", "result_code", "organization", "date_from", "date_to", "year_from",
                 "year_to", "q", "status"},
     "initiatives": {"region", "theme", "year_from", "year_to", "q", "status"},
-    "indicators": {"q"},
+    "indicators": {"q", "level", "direction", "theme"},
     "targets": {"region", "indicator", "initiative", "theme", "deadline_year", "deadline_year_from",
                 "deadline_year_to", "progress", "q", "status"},
     "observations": {"region", "indicator", "date_from", "date_to", "year_from", "year_to", "q", "status"},

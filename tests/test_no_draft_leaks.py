@@ -6,6 +6,8 @@ The draft pages are written here, around a place that does not exist (琥珀湾)
 titles, quotes or names (LEAK_WORDS) or their records' addresses in an answer is a leak. (A
 search for 琥珀湾 itself may echo the query.)
 """
+import csv
+import io
 import re
 from collections import deque
 from urllib.parse import urljoin, urlsplit
@@ -52,7 +54,8 @@ START = [
     "/api/v1/regions/", "/api/v1/organizations/", f"/api/v1/documents/?q={MARK}", "/api/v1/targets/?format=csv",
     "/api/v1/indicators/?q=床位", "/api/v1/targets/?q=床位",
     "/targets/scorecard/", "/targets/scorecard/?region=32", "/targets/scorecard/?region=3203&deadline_year=2024",
-    "/targets/scorecard/?format=csv",
+    "/targets/scorecard/?format=csv", "/indicators/", "/indicators/?q=床位", "/indicators/?format=csv",
+    "/indicators/?q=入园率&format=csv",
 ]
 SKIP = re.compile(r"^/(admin|i18n|static|media)/|[?&]format=xlsx")
 LINK = re.compile(r"""(?:href|src)="([^"#]+)"|"(https?://testserver/[^"]+)\"""")
@@ -143,3 +146,13 @@ def test_scorecards_count_no_draft_target(drafts, reader, who):
     home = client.get("/").content.decode()
     assert f'<span class="scorecard__number">{Target.objects.published().count()}</span> ' \
            f'<span class="scorecard__label">全部目标</span>' in home
+
+
+def test_the_indicator_catalogue_counts_no_draft_target(drafts, client):
+    """The drafts set a 学前三年毛入园率 target (a catalogue indicator): the catalogue counts only published ones."""
+    enrolment = Indicator.objects.get(code="preschool_gross_enrolment")
+    assert Target.objects.filter(source_document__in=drafts, indicator=enrolment).exists()
+    text = client.get("/indicators/?q=学前教育毛入园率&format=csv").content.decode("utf-8-sig")
+    header, *rows = csv.reader(io.StringIO(text))
+    record = dict(zip(header, next(row for row in rows if row[0] == "学前教育毛入园率")))
+    assert record["目标数"] == str(Target.objects.published().filter(indicator=enrolment).count())

@@ -1,5 +1,6 @@
 """Filters for indicators, targets and observations, shared by the API and the web pages."""
 import django_filters
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from apps.curation.api.filters import (
@@ -14,7 +15,7 @@ from apps.curation.api.filters import (
 )
 from apps.documents.models import Document
 from apps.initiatives.models import Initiative, Theme
-from apps.targets.models import Indicator, Observation, Target, TargetProgress
+from apps.targets.models import Indicator, IndicatorDirection, IndicatorLevel, Observation, Target, TargetProgress
 from apps.targets.progress import LEGACY_PROGRESS
 
 # The deprecated words (apps.targets.progress.LEGACY_PROGRESS) stay in the API's schema for one release.
@@ -40,8 +41,8 @@ REGION_HELP = "in this region and everything under it, by GB/T 2260 code or pref
 
 
 def indicator_search(queryset, text: str):
-    """Case-insensitive substring match over the indicator's name."""
-    return queryset.filter(name__icontains=text)
+    """Case-insensitive substring match over the indicator's name, other names and definition."""
+    return queryset.filter(Q(name__icontains=text) | Q(aliases__icontains=text) | Q(definition__icontains=text))
 
 
 def quote_search(queryset, text: str):
@@ -53,7 +54,18 @@ def quote_search(queryset, text: str):
 
 
 class IndicatorFilter(ApiFilterSet):
-    q = TextQueryFilter(search=indicator_search, help_text="Text contained in the indicator's name (e.g. 覆盖率).")
+    q = TextQueryFilter(
+        search=indicator_search,
+        help_text="Text contained in the indicator's name, its other names or its definition (e.g. 覆盖率).",
+    )
+    level = django_filters.ChoiceFilter(choices=IndicatorLevel.choices, help_text="Indicators of this level of schooling.")
+    direction = django_filters.ChoiceFilter(
+        choices=IndicatorDirection.choices, help_text="Indicators where higher, or lower, is better (or neither).",
+    )
+    theme = django_filters.ChoiceFilter(
+        choices=Theme.choices, method="filter_theme",
+        help_text="Indicators with a target of an initiative with this theme.",
+    )
     ordering = StableOrderingFilter(
         fields=["name", "updated_at", "id"], help_text="Sort by name, updated_at or id; prefix - for descending.",
     )
@@ -61,6 +73,11 @@ class IndicatorFilter(ApiFilterSet):
     class Meta:
         model = Indicator
         fields = []
+
+    def filter_theme(self, queryset, name, value):
+        initiatives = self.visible(Initiative.objects).filter(theme=value)
+        targets = self.visible(Target.objects).filter(indicator=OuterRef("pk"), initiative__in=initiatives)
+        return queryset.filter(Exists(targets))
 
 
 class TargetFilter(CuratedFilterSet):

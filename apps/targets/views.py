@@ -6,9 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from apps.regions.models import Region
 from apps.regions.selectors import region_code_canonical
 from apps.targets import charts, scorecards, selectors
-from apps.targets.filters import TargetFilter
+from apps.targets.filters import IndicatorFilter, TargetFilter
 from apps.targets.models import Indicator, TargetProgress
-from apps.web.export import EXPORT_FORMATS, Column, export_response
+from apps.web.export import EXPORT_FORMATS, EXPORT_MAX_ROWS, Column, export_response
 from apps.web.filter_form import sidebar_fields
 from apps.web.listing import FilteredListView
 
@@ -53,6 +53,49 @@ class TargetListView(FilteredListView):
         # The quote filter matches the text as typed (not cut into words), so that is what is marked.
         q = self.request.GET.get("q", "").strip()
         context["terms"] = [q] if q and context["filters_valid"] else []
+        return context
+
+
+CATALOGUE_FILTER_LABELS = {"level": _("学段"), "direction": _("方向")}
+CATALOGUE_FILTER_HELP = {"q": _("指标名称、别名或定义中的文字，如“入园率”")}
+
+
+def _themes(indicator) -> str:
+    return "、".join(str(theme) for theme in indicator.themes)
+
+
+CATALOGUE_EXPORT_COLUMNS = [
+    Column(_("指标"), lambda i: i.name),
+    Column(_("目录编码"), lambda i: i.code or ""),
+    Column(_("定义"), lambda i: i.definition),
+    Column(_("单位"), lambda i: i.unit),
+    Column(_("方向"), lambda i: i.get_direction_display() if i.direction else ""),
+    Column(_("学段"), lambda i: i.get_level_display() if i.level else ""),
+    Column(_("主题"), _themes),
+    Column(_("目标数"), lambda i: i.target_count),
+    Column(_("观测值数"), lambda i: i.observation_count),
+    Column(_("地区数"), lambda i: i.region_count),
+]
+
+
+class IndicatorCatalogueView(FilteredListView):
+    """``/indicators/``: every indicator the reader may see, with how much is recorded on it and where."""
+
+    filterset_class = IndicatorFilter
+    selector = staticmethod(selectors.indicator_catalogue)
+    template_name = "targets/indicator_catalogue.html"
+    sort_fields = {"name": _("指标")}
+    filter_labels = CATALOGUE_FILTER_LABELS
+    filter_help = CATALOGUE_FILTER_HELP
+    export_columns = CATALOGUE_EXPORT_COLUMNS
+    export_basename = "indicators"
+    detail_url_name = "targets:indicator"
+
+    def get_export_records(self, rows):
+        return selectors.indicator_reach(list(rows[: EXPORT_MAX_ROWS + 1]), user=self.request.user)
+
+    def get_context_data(self, context):
+        context["rows"] = selectors.indicator_reach(context["rows"], user=self.request.user)
         return context
 
 
