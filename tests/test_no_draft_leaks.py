@@ -156,3 +156,11 @@ def test_the_indicator_catalogue_counts_no_draft_target(drafts, client):
     header, *rows = csv.reader(io.StringIO(text))
     record = dict(zip(header, next(row for row in rows if row[0] == "学前教育毛入园率")))
     assert record["目标数"] == str(Target.objects.published().filter(indicator=enrolment).count())
+
+
+def test_the_comparison_of_an_indicator_shows_no_draft_figure(drafts, client):
+    """The drafts' 97.3% enrolment target in 徐州's 沛县 stays out of the comparison, its chart and its export."""
+    enrolment = Indicator.objects.get(code="preschool_gross_enrolment")
+    for query in ("region=32", "region=3203", "regions=320322", "region=32&format=csv"):
+        text = client.get(f"/indicators/{enrolment.pk}/?{query}").content.decode("utf-8-sig")
+        assert "97.3" not in text and not any(word in text for word in LEAK_WORDS), query

@@ -32,14 +32,18 @@ def target_list(*, filters, user) -> QuerySet:
     return filtered(TargetFilter, _targets(user).order_by(*TARGET_ORDER), filters=filters, user=user)
 
 
-def indicator_comparison(*, pk: int, user) -> tuple[Indicator, list[Target], list[Observation]]:
-    """An indicator with every target and observation of it ``user`` may see, by region then time.
+def indicator_comparison(*, pk: int, user, region_lookup: dict | None = None) -> tuple[Indicator, list, list]:
+    """An indicator with every target and observation of it ``user`` may see, by region then time,
+    narrowed by ``region_lookup`` (``ComparisonForm.region_lookup()``).
 
     Raises ``Indicator.DoesNotExist``.
     """
+    region_lookup = region_lookup or {}
     indicator = Indicator.objects.visible_to(user).get(pk=pk)
-    targets = list(_targets(user).filter(indicator=indicator).order_by("region_id", "deadline_year", "pk"))
-    observations = Observation.objects.visible_to(user).filter(indicator=indicator).select_related("region")
+    targets = _targets(user).filter(indicator=indicator, **region_lookup)
+    targets = list(targets.order_by("region_id", "deadline_year", "pk"))
+    observations = Observation.objects.visible_to(user).filter(indicator=indicator, **region_lookup)
+    observations = observations.select_related("region")
     observations = list(_with_visible_source(observations, user).order_by("region_id", "observed_on", "pk"))
     return indicator, targets, observations
 

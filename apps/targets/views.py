@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.regions.models import Region
 from apps.regions.selectors import region_code_canonical
-from apps.targets import charts, scorecards, selectors
+from apps.targets import charts, comparison, scorecards, selectors
+from apps.targets.comparison import ComparisonForm
 from apps.targets.filters import IndicatorFilter, TargetFilter
 from apps.targets.models import Indicator, TargetProgress
 from apps.web.export import EXPORT_FORMATS, EXPORT_MAX_ROWS, Column, export_response
@@ -99,12 +100,35 @@ class IndicatorCatalogueView(FilteredListView):
         return context
 
 
+COMPARISON_EXPORT_COLUMNS = [
+    Column(_("地区"), lambda row: row.region.name if row.region else _("未注明地区")),
+    Column(_("行政区划代码"), lambda row: row.region.code if row.region else ""),
+    Column(_("年份"), lambda row: row.year),
+    Column(_("目标"), comparison.targets_text),
+    Column(_("观测值"), comparison.observations_text),
+]
+
+
 def indicator_detail(request, pk: int):
+    """One indicator across regions; ``?region=`` (everything under a code) or ``?regions=a,b`` compares those."""
+    form = ComparisonForm(request.GET)
+    valid = form.is_valid()
     try:
-        indicator, targets, observations = selectors.indicator_comparison(pk=pk, user=request.user)
+        indicator, targets, observations = selectors.indicator_comparison(
+            pk=pk, user=request.user, # A malformed choice of regions compares none, beside its error.
+            region_lookup=form.region_lookup() if valid else {"region_id__in": []},
+        )
     except Indicator.DoesNotExist:
         raise Http404(_("没有这个指标。")) from None
+    compared = comparison.comparison_rows(targets, observations)
+    export_format = request.GET.get("format")
+    if valid and export_format in EXPORT_FORMATS:
+        return export_response(compared, COMPARISON_EXPORT_COLUMNS, export_format=export_format,
+                               basename=f"indicator-{indicator.pk}")
     unplaced = _("未注明地区")
+    scorecard_filters = {"indicator": indicator.pk}
+    if valid and form.cleaned_data.get("region"):
+        scorecard_filters["region"] = form.cleaned_data["region"]
     rows = sorted(
         [("target", t.region, t.deadline_year, t) for t in targets]
         + [("observation", o.region, o.observed_on.year, o) for o in observations],
@@ -112,10 +136,14 @@ def indicator_detail(request, pk: int):
     )
     return render(request, "targets/indicator_detail.html", {
         "indicator": indicator, "targets": targets, "observations": observations, "rows": rows,
-        "scorecard": scorecards.progress_scorecard(user=request.user, filters={"indicator": indicator.pk}),
+        "scorecard": scorecards.progress_scorecard(user=request.user, filters=scorecard_filters),
         "bar_chart": charts.bar_chart(targets, observations, unplaced_label=unplaced),
         "timeline": charts.timeline(observations, unplaced_label=unplaced),
-    })
+        "comparison_form": form, "compared": compared, "filters_valid": valid,
+        "comparison_chart": charts.comparison_chart(
+            targets, observations, unit=indicator.unit, unplaced_label=unplaced,
+        ),
+    }, status=200 if valid else 400)
 
 
 SCORECARD_SHOWN_FILTERS = ("region", "deadline_year", "theme")
