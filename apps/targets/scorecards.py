@@ -11,10 +11,12 @@ from django.db.models.functions import Substr
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from apps.curation.memo import audience, remembered
 from apps.curation.selectors import filtered
 from apps.regions.models import Region, code_prefix
 from apps.targets.filters import TargetFilter
 from apps.targets.models import Target, TargetProgress
+from apps.targets.progress import progress_today
 
 # The filters a scorecard narrows by; its links carry them to the list.
 SCORECARD_FILTERS = ("region", "deadline_year", "theme", "document", "indicator")
@@ -67,16 +69,26 @@ def _clean(filters) -> dict:
     return {name: filters.get(name) for name in SCORECARD_FILTERS if filters.get(name) not in (None, "")}
 
 
+def _remembered_counts(kind: str, *, user, chosen: dict, compute):
+    """Counts are remembered (apps.curation.memo) per audience, filters and date: over all of China
+    they judge every published target against its latest observation."""
+    key = ("scorecard", kind, audience(user), tuple(sorted(chosen.items())), progress_today())
+    return remembered(key, compute)
+
+
 def progress_scorecard(*, user, filters) -> Scorecard:
     """Targets by progress for ``filters`` (region, deadline_year, theme, document, indicator): one query
-    (and those the FilterSet makes to check a chosen record).
+    (and those the FilterSet makes to check a chosen record), or none while remembered.
 
     Raises ``apps.curation.selectors.InvalidFilters`` on a malformed filter.
     """
     chosen = _clean(filters)
-    targets = _scored_targets(user=user, filters=chosen)
-    counts = dict(targets.order_by().values_list("progress_value").annotate(n=Count("pk")))
-    return _scorecard(counts, chosen)
+
+    def count() -> dict[str, int]:
+        targets = _scored_targets(user=user, filters=chosen)
+        return dict(targets.order_by().values_list("progress_value").annotate(n=Count("pk")))
+
+    return _scorecard(_remembered_counts("total", user=user, chosen=chosen, compute=count), chosen)
 
 
 def _child_prefix_length(region: Region | None) -> int:
@@ -94,14 +106,17 @@ def regions_by_progress(*, user, filters, region: Region | None) -> tuple[list[S
     """
     chosen = _clean(filters)
     length = _child_prefix_length(region)
-    targets = _scored_targets(user=user, filters=chosen)
-    grouped = (
-        targets.order_by().annotate(place=Substr(F("region_id"), 1, length))
-        .values_list("place", "progress_value").annotate(n=Count("pk"))
-    )
+
+    def count() -> list[tuple]:
+        targets = _scored_targets(user=user, filters=chosen)
+        return list(
+            targets.order_by().annotate(place=Substr(F("region_id"), 1, length))
+            .values_list("place", "progress_value").annotate(n=Count("pk"))
+        )
+
     by_place: dict[str | None, dict[str, int]] = {}
-    for place, progress, count in grouped:
-        by_place.setdefault(place, {})[progress] = count
+    for place, progress, n in _remembered_counts(f"by_place_{length}", user=user, chosen=chosen, compute=count):
+        by_place.setdefault(place, {})[progress] = n
     children = Region.objects.filter(parent=region) if region else Region.objects.filter(parent__isnull=True)
     rows = []
     for child in children.order_by("code"):
