@@ -1,6 +1,6 @@
 """Filters for indicators, targets and observations, shared by the API and the web pages."""
 import django_filters
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from apps.curation.api.filters import (
@@ -15,6 +15,7 @@ from apps.curation.api.filters import (
 )
 from apps.documents.models import Document
 from apps.initiatives.models import Initiative, Theme
+from apps.targets.figures import indicators_with_theme
 from apps.targets.models import Indicator, IndicatorDirection, IndicatorLevel, Observation, Target, TargetProgress
 from apps.targets.progress import LEGACY_PROGRESS
 
@@ -75,9 +76,9 @@ class IndicatorFilter(ApiFilterSet):
         fields = []
 
     def filter_theme(self, queryset, name, value):
-        initiatives = self.visible(Initiative.objects).filter(theme=value)
-        targets = self.visible(Target.objects).filter(indicator=OuterRef("pk"), initiative__in=initiatives)
-        return queryset.filter(Exists(targets))
+        # From the remembered figures (apps.targets.figures): a join of every target with its
+        # initiative took 0.45 s a query at 558,000 targets.
+        return queryset.filter(pk__in=indicators_with_theme(value, user=getattr(self.request, "user", None)))
 
 
 class TargetFilter(CuratedFilterSet):

@@ -1,12 +1,10 @@
 """Reading targets for the pages: lists through ``TargetFilter``, the indicator catalogue, one indicator across regions."""
-from collections import defaultdict
-
-from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, OuterRef, QuerySet, Subquery
 
 from apps.curation.selectors import filtered
 from apps.documents.models import Document
-from apps.initiatives.models import Initiative, Theme
+from apps.initiatives.models import Theme
+from apps.targets.figures import indicator_figures
 from apps.targets.filters import IndicatorFilter, TargetFilter
 from apps.targets.models import Indicator, Observation, Target
 
@@ -48,38 +46,23 @@ def indicator_comparison(*, pk: int, user, region_lookup: dict | None = None) ->
     return indicator, targets, observations
 
 
-def _count_of(records: QuerySet) -> Coalesce:
-    """How many of ``records`` (filtered on ``indicator=OuterRef("pk")``), as a subquery."""
-    counted = records.order_by().values("indicator").annotate(n=Count("pk")).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
-
-
 def indicator_catalogue(*, filters, user) -> QuerySet:
-    """The indicators ``user`` may see, narrowed by ``IndicatorFilter``, each with ``target_count`` and
-    ``observation_count`` (of the targets and observations ``user`` may see). Raises ``InvalidFilters``."""
-    indicators = Indicator.objects.visible_to(user).annotate(
-        target_count=_count_of(Target.objects.visible_to(user).filter(indicator=OuterRef("pk"))),
-        observation_count=_count_of(Observation.objects.visible_to(user).filter(indicator=OuterRef("pk"))),
-    ).order_by("name", "pk")
+    """The indicators ``user`` may see, narrowed by ``IndicatorFilter``; ``indicator_reach`` adds the counts.
+
+    Raises ``InvalidFilters``.
+    """
+    indicators = Indicator.objects.visible_to(user).order_by("name", "pk")
     return filtered(IndicatorFilter, indicators, filters=filters, user=user)
 
 
 def indicator_reach(indicators: list[Indicator], *, user) -> list[Indicator]:
-    """Give each of ``indicators`` ``region_count`` (places with a target or observation on it) and
-    ``themes`` (labels of its targets' initiatives' themes), all that ``user`` may see: three queries."""
-    ids = [indicator.pk for indicator in indicators]
-    places = defaultdict(set)
-    for model in (Target, Observation):
-        pairs = model.objects.visible_to(user).filter(indicator__in=ids, region__isnull=False)
-        for indicator_id, region_id in pairs.order_by().values_list("indicator_id", "region_id").distinct():
-            places[indicator_id].add(region_id)
-    themes = defaultdict(set)
-    initiatives = Initiative.objects.visible_to(user)
-    pairs = Target.objects.visible_to(user).filter(indicator__in=ids, initiative__in=initiatives)
-    for indicator_id, theme in pairs.order_by().values_list("indicator_id", "initiative__theme").distinct():
-        themes[indicator_id].add(theme)
-    order = {theme: index for index, theme in enumerate(Theme.values)}
+    """Give each of ``indicators`` ``target_count``, ``observation_count``, ``region_count`` (places with
+    a target or observation on it) and ``themes`` (labels), counting only what ``user`` may see."""
+    figures = indicator_figures(user=user)
+    empty = {"targets": 0, "observations": 0, "places": 0, "themes": []}
     for indicator in indicators:
-        indicator.region_count = len(places[indicator.pk])
-        indicator.themes = [Theme(t).label for t in sorted(themes[indicator.pk], key=order.get) if t in order]
+        found = figures.get(indicator.pk, empty)
+        indicator.target_count, indicator.observation_count = found["targets"], found["observations"]
+        indicator.region_count = found["places"]
+        indicator.themes = [Theme(theme).label for theme in found["themes"]]
     return indicators

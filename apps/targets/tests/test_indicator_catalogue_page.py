@@ -15,7 +15,7 @@ from apps.web.tests.support import csv_rows, page, table_rows, xlsx_rows
 
 pytestmark = pytest.mark.django_db
 
-# Count, page, then regions of targets, of observations, and themes; the sidebar's memo once.
+# Count, page; the figures (four grouped queries) and the sidebar until remembered.
 CATALOGUE_PAGE_QUERIES = 6
 
 
