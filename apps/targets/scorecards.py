@@ -43,7 +43,7 @@ class ScorecardRow:
     scorecard: Scorecard
 
 
-def _list_url(filters: dict, **extra) -> str:
+def list_url(filters: dict, **extra) -> str:
     query = {k: v for k, v in {**filters, **extra}.items() if v not in (None, "")}
     return f"{reverse('targets:list')}?{urlencode(query)}" if query else reverse("targets:list")
 
@@ -52,10 +52,10 @@ def _scorecard(counts: dict[str, int], filters: dict | None) -> Scorecard:
     """``filters`` None: the counts cannot be listed by a filter, so no links."""
     cells = [
         (state.value, state.label,
-         Cell(counts.get(state.value, 0), None if filters is None else _list_url(filters, progress=state.value)))
+         Cell(counts.get(state.value, 0), None if filters is None else list_url(filters, progress=state.value)))
         for state in TargetProgress
     ]
-    total = Cell(sum(counts.values()), None if filters is None else _list_url(filters))
+    total = Cell(sum(counts.values()), None if filters is None else list_url(filters))
     return Scorecard(cells, total)
 
 

@@ -100,6 +100,9 @@ class IndicatorCatalogueView(FilteredListView):
         return context
 
 
+# The sentences of the first this many records; the rest are in the targets list and the export.
+DETAIL_ROWS_SHOWN = 100
+
 COMPARISON_EXPORT_COLUMNS = [
     Column(_("地区"), lambda row: row.region.name if row.region else _("未注明地区")),
     Column(_("行政区划代码"), lambda row: row.region.code if row.region else ""),
@@ -134,13 +137,16 @@ def indicator_detail(request, pk: int):
         + [("observation", o.region, o.observed_on.year, o) for o in observations],
         key=lambda row: (row[1] is None, row[1].code if row[1] else "", row[2] or 0, row[0]),
     )
+    chosen = valid and bool(form.region_lookup())
     return render(request, "targets/indicator_detail.html", {
+        "rows_shown": rows[:DETAIL_ROWS_SHOWN], "comparison_chosen": chosen,
+        "targets_list_url": scorecards.list_url(scorecard_filters),
         "indicator": indicator, "targets": targets, "observations": observations, "rows": rows,
         "scorecard": scorecards.progress_scorecard(user=request.user, filters=scorecard_filters),
         "bar_chart": charts.bar_chart(targets, observations, unplaced_label=unplaced),
         "timeline": charts.timeline(observations, unplaced_label=unplaced),
         "comparison_form": form, "compared": compared, "filters_valid": valid,
-        "comparison_chart": charts.comparison_chart(
+        "comparison_chart": chosen and charts.comparison_chart(
             targets, observations, unit=indicator.unit, unplaced_label=unplaced,
         ),
     }, status=200 if valid else 400)

@@ -91,3 +91,16 @@ def test_a_malformed_choice_of_regions_is_a_clear_error(client, coverage, query,
 def test_the_scorecard_follows_the_region(client, coverage):
     html = page(client, f"/indicators/{coverage.pk}/?region=3204")
     assert f'href="/targets/?region=3204&amp;indicator={coverage.pk}"><span class="scorecard__number">2</span>' in html
+
+
+def test_without_a_choice_the_page_asks_for_regions_to_compare(client, coverage):
+    html = page(client, f"/indicators/{coverage.pk}/")
+    assert "选择地区后" in html and 'class="records comparison-table"' not in html
+    assert '<figure class="chart chart--compact">' not in html
+
+
+def test_the_sentences_table_shows_the_first_hundred_and_links_to_the_rest(client, coverage, monkeypatch):
+    monkeypatch.setattr("apps.targets.views.DETAIL_ROWS_SHOWN", 2)
+    html = page(client, f"/indicators/{coverage.pk}/?region=3204")
+    assert "共 4 条，这里列出前 2 条。" in html
+    assert f'href="/targets/?indicator={coverage.pk}&amp;region=3204">在目标表中查看全部目标' in html
