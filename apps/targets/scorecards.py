@@ -6,8 +6,7 @@ the reader may see), so every count links to that list and the list has that man
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.db.models import Count, F, QuerySet
-from django.db.models.functions import Substr
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -17,6 +16,7 @@ from apps.regions.models import Region, code_prefix
 from apps.targets.filters import TargetFilter
 from apps.targets.models import Target, TargetProgress
 from apps.targets.progress import progress_today
+from apps.targets.progress_counts import progress_counts
 
 # The filters a scorecard narrows by; its links carry them to the list.
 SCORECARD_FILTERS = ("region", "deadline_year", "theme", "document", "indicator")
@@ -60,9 +60,9 @@ def _scorecard(counts: dict[str, int], filters: dict | None) -> Scorecard:
 
 
 def _scored_targets(*, user, filters: dict) -> QuerySet:
-    """The visible targets narrowed by ``filters``, with ``progress_value``; raises ``InvalidFilters``."""
+    """The visible targets narrowed by ``filters``; raises ``InvalidFilters``."""
     chosen = {name: filters[name] for name in SCORECARD_FILTERS if filters.get(name) not in (None, "")}
-    return filtered(TargetFilter, Target.objects.visible_to(user).with_progress(), filters=chosen, user=user)
+    return filtered(TargetFilter, Target.objects.visible_to(user), filters=chosen, user=user)
 
 
 def _clean(filters) -> dict:
@@ -86,7 +86,7 @@ def progress_scorecard(*, user, filters) -> Scorecard:
 
     def count() -> dict[str, int]:
         targets = _scored_targets(user=user, filters=chosen)
-        return dict(targets.order_by().values_list("progress_value").annotate(n=Count("pk")))
+        return {progress: n for _place, progress, n in progress_counts(targets, today=progress_today())}
 
     return _scorecard(_remembered_counts("total", user=user, chosen=chosen, compute=count), chosen)
 
@@ -109,10 +109,7 @@ def regions_by_progress(*, user, filters, region: Region | None) -> tuple[list[S
 
     def count() -> list[tuple]:
         targets = _scored_targets(user=user, filters=chosen)
-        return list(
-            targets.order_by().annotate(place=Substr(F("region_id"), 1, length))
-            .values_list("place", "progress_value").annotate(n=Count("pk"))
-        )
+        return progress_counts(targets, today=progress_today(), place_length=length)
 
     by_place: dict[str | None, dict[str, int]] = {}
     for place, progress, n in _remembered_counts(f"by_place_{length}", user=user, chosen=chosen, compute=count):
