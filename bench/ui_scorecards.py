@@ -6,6 +6,8 @@ Anonymous visitor, server-rendered HTML. Goal: p95 ≤ 150 ms each, with a numbe
 that does not grow with the data. No SQL baseline is written for these (the grouped count is
 itself the query a baseline would run).
 """
+import time
+
 import common
 
 SCORECARD_P95_GOAL_MS = 150
@@ -40,6 +42,37 @@ def pages() -> list[str]:
     ]
 
 
+def cold_cases():
+    """What a first request after a change computes before it can remember it."""
+    from apps.regions.models import Region
+    from apps.targets import figures, scorecards
+
+    jiangsu, changzhou = Region.objects.get(code="320000"), Region.objects.get(code="320400")
+    return [
+        ("scorecard counts, all China (home page)", lambda: scorecards.progress_scorecard(user=None, filters={})),
+        ("scorecard counts, region=32 (region page)",
+         lambda: scorecards.progress_scorecard(user=None, filters={"region": "32"})),
+        ("scorecard table, the provinces", lambda: scorecards.regions_by_progress(user=None, filters={}, region=None)),
+        ("scorecard table, region=32",
+         lambda: scorecards.regions_by_progress(user=None, filters={"region": "32"}, region=jiangsu)),
+        ("scorecard table, region=3204&deadline_year=2022", lambda: scorecards.regions_by_progress(
+            user=None, filters={"region": "3204", "deadline_year": "2022"}, region=changzhou)),
+        ("indicator figures (catalogue counts, theme filter)", lambda: figures.indicator_figures(user=None)),
+    ]
+
+
+def cold(work, runs: int = 3) -> common.Timing:
+    from apps.curation import memo
+
+    samples = []
+    for _ in range(runs):
+        memo._new_generation()  # forget every remembered figure, as saving a record does
+        started = time.perf_counter()
+        work()
+        samples.append(time.perf_counter() - started)
+    return common.Timing(samples)
+
+
 def main() -> None:
     args = common.arguments(__doc__.splitlines()[0])
     common.django_setup()
@@ -53,6 +86,8 @@ def main() -> None:
             queries=common.query_count(page), p95_goal_ms=SCORECARD_P95_GOAL_MS,
         ))
     common.report(f"Scorecards, indicator catalogue and comparison ({size:,} documents; anonymous)", rows)
+    common.report("Cold: the counts a first request computes (3 runs, nothing remembered)",
+                  [common.Row(name=name, page=cold(work)) for name, work in cold_cases()])
 
 
 if __name__ == "__main__":
