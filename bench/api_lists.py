@@ -29,8 +29,8 @@ def cases(indicator_id: int, year: int) -> list[tuple[str, str, str, dict]]:
         (f"targets ?indicator={indicator_id}&deadline_year=2025",
          f"/api/v1/targets/?indicator={indicator_id}&deadline_year=2025",
          sql.targets(f"t.indicator_id = {indicator_id} AND t.deadline_year = 2025"), progress_params),
-        (f"targets ?deadline_year={year}&progress=no_evidence", f"/api/v1/targets/?deadline_year={year}&progress=no_evidence",
-         sql.targets(f"t.deadline_year = {year}", progress="no_evidence"), progress_params),
+        (f"targets ?deadline_year={year}&progress=open", f"/api/v1/targets/?deadline_year={year}&progress=open",
+         sql.targets(f"t.deadline_year = {year}", progress="open"), progress_params),
         # Every list as it first opens.
         ("documents (no filter)", "/api/v1/documents/", sql.documents("true"), {}),
         ("proposals (no filter)", "/api/v1/proposals/", sql.proposals("true"), {}),

@@ -92,7 +92,9 @@ ORDER BY p.id DESC"""
 # A target's progress as Target.objects.with_progress() derives it (today given as %(today)s, %(year)s).
 TARGET_PROGRESS = f"""CASE
     WHEN t.progress_override <> '' THEN t.progress_override
-    WHEN lo.value IS NULL THEN 'no_evidence'
+    WHEN lo.value IS NULL AND (t.deadline_date < %(today)s OR (t.deadline_date IS NULL AND t.deadline_year < %(year)s))
+      THEN 'unverified'
+    WHEN lo.value IS NULL THEN 'open'
     WHEN t.value IS NOT NULL AND (
          (t.comparator IN ('gte', 'maintain', 'range') AND lo.value >= t.value)
       OR (t.comparator = 'lte' AND lo.value <= t.value)
@@ -101,7 +103,7 @@ TARGET_PROGRESS = f"""CASE
       OR (t.comparator = 'increase_by' AND t.baseline IS NOT NULL AND lo.value >= t.baseline + t.value)
       OR (t.comparator = 'decrease_by' AND t.baseline IS NOT NULL AND lo.value <= t.baseline - t.value))
       THEN 'achieved'
-    WHEN t.deadline_date < %(today)s OR (t.deadline_date IS NULL AND t.deadline_year < %(year)s) THEN 'overdue'
+    WHEN t.deadline_date < %(today)s OR (t.deadline_date IS NULL AND t.deadline_year < %(year)s) THEN 'missed'
     ELSE 'on_track' END"""
 
 LATEST_OBSERVATION = f"""LEFT JOIN LATERAL (

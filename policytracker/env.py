@@ -1,4 +1,5 @@
 """Typed reads of environment variables that fail loudly on malformed values."""
+import datetime
 import os
 import re
 
@@ -39,6 +40,17 @@ def env_int(name: str, default: int, minimum: int | None = None) -> int:
     if minimum is not None and value < minimum:
         raise ImproperlyConfigured(f"{name}={raw!r} is below {minimum}.")
     return value
+
+
+def env_date(name: str) -> datetime.date | None:
+    """An ISO date (2026-12-02), or None when unset."""
+    raw = os.environ.get(name)
+    if not raw:
+        return None
+    try:
+        return datetime.date.fromisoformat(raw.strip())
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a date; write it as YYYY-MM-DD.") from None
 
 
 def env_list(name: str, default: list[str] | None = None) -> list[str]:

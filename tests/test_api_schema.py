@@ -25,7 +25,7 @@ FILTERS = {
     "replies": {"region", "kind", "session", "result_code", "organization", "date_from", "date_to", "year_from",
                 "year_to", "q", "status"},
     "initiatives": {"region", "theme", "year_from", "year_to", "q", "status"},
-    "indicators": {"q"},
+    "indicators": {"q", "level", "direction", "theme"},
     "targets": {"region", "indicator", "initiative", "theme", "deadline_year", "deadline_year_from",
                 "deadline_year_to", "progress", "q", "status"},
     "observations": {"region", "indicator", "date_from", "date_to", "year_from", "year_to", "q", "status"},
@@ -98,7 +98,10 @@ def test_every_field_is_described(schema):
 
 def test_progress_and_curation_status_are_told_apart(schema):
     parameters = {p["name"]: p for p in schema["paths"]["/api/v1/targets/"]["get"]["parameters"]}
-    assert parameters["progress"]["schema"]["enum"] == ["achieved", "no_evidence", "on_track", "overdue"]
+    assert parameters["progress"]["schema"]["enum"] == [
+        "achieved", "missed", "no_evidence", "on_track", "open", "overdue", "unverified",
+    ]
+    assert "Deprecated" in parameters["progress"]["description"]
     assert parameters["status"]["schema"]["enum"] == ["draft", "published", "reviewed"]
     assert "`status`" in parameters["progress"]["description"]
 

@@ -6,6 +6,8 @@ The draft pages are written here, around a place that does not exist (琥珀湾)
 titles, quotes or names (LEAK_WORDS) or their records' addresses in an answer is a leak. (A
 search for 琥珀湾 itself may echo the query.)
 """
+import csv
+import io
 import re
 from collections import deque
 from urllib.parse import urljoin, urlsplit
@@ -52,6 +54,9 @@ START = [
     "/api/v1/replies/", "/api/v1/targets/", "/api/v1/observations/", "/api/v1/indicators/", "/api/v1/initiatives/",
     "/api/v1/regions/", "/api/v1/organizations/", f"/api/v1/documents/?q={MARK}", "/api/v1/targets/?format=csv",
     "/api/v1/indicators/?q=床位", "/api/v1/targets/?q=床位",
+    "/targets/scorecard/", "/targets/scorecard/?region=32", "/targets/scorecard/?region=3203&deadline_year=2024",
+    "/targets/scorecard/?format=csv", "/indicators/", "/indicators/?q=床位", "/indicators/?format=csv",
+    "/indicators/?q=入园率&format=csv",
     "/commitments/", "/commitments/?q=寄宿", "/commitments/scorecard/", "/commitments/?format=csv",
     "/commitments/feed/",
     "/api/v1/commitments/", "/api/v1/commitments/?q=寄宿",
@@ -130,3 +135,38 @@ def test_no_public_answer_shows_a_draft(drafts, reader, who):
         if re.search(re.escape(target) + r"(?![\d])", text)
     ]
     assert leaks == []
+
+
+@pytest.mark.parametrize("who", ["anonymous", "reader"])
+def test_scorecards_count_no_draft_target(drafts, reader, who):
+    """Counts leak too: the drafts' targets (in 徐州市) are in no scorecard's figures."""
+    client = Client()
+    if who == "reader":
+        client.force_login(reader)
+    assert Target.objects.filter(source_document__in=drafts, region__code__startswith="3203").exists()
+    rows = client.get("/targets/scorecard/?region=32&format=csv").content.decode("utf-8-sig").splitlines()
+    by_code = {row.split(",")[1]: row.split(",")[2:] for row in rows[1:]}
+    assert by_code["320300"] == ["0"] * 6
+    published_in_jiangsu = Target.objects.published().filter(region__code__startswith="32").count()
+    assert rows[-1].split(",")[-1] == str(published_in_jiangsu)
+    home = client.get("/").content.decode()
+    assert f'<span class="scorecard__number">{Target.objects.published().count()}</span> ' \
+           f'<span class="scorecard__label">全部目标</span>' in home
+
+
+def test_the_indicator_catalogue_counts_no_draft_target(drafts, client):
+    """The drafts set a 学前三年毛入园率 target (a catalogue indicator): the catalogue counts only published ones."""
+    enrolment = Indicator.objects.get(code="preschool_gross_enrolment")
+    assert Target.objects.filter(source_document__in=drafts, indicator=enrolment).exists()
+    text = client.get("/indicators/?q=学前教育毛入园率&format=csv").content.decode("utf-8-sig")
+    header, *rows = csv.reader(io.StringIO(text))
+    record = dict(zip(header, next(row for row in rows if row[0] == "学前教育毛入园率")))
+    assert record["目标数"] == str(Target.objects.published().filter(indicator=enrolment).count())
+
+
+def test_the_comparison_of_an_indicator_shows_no_draft_figure(drafts, client):
+    """The drafts' 97.3% enrolment target in 徐州's 沛县 stays out of the comparison, its chart and its export."""
+    enrolment = Indicator.objects.get(code="preschool_gross_enrolment")
+    for query in ("region=32", "region=3203", "regions=320322", "region=32&format=csv"):
+        text = client.get(f"/indicators/{enrolment.pk}/?{query}").content.decode("utf-8-sig")
+        assert "97.3" not in text and not any(word in text for word in LEAK_WORDS), query

@@ -54,6 +54,7 @@ def test_debug_is_off_unless_set():
         ("TRUSTED_PROXIES", "one", "TRUSTED_PROXIES='one' is not a whole number"),
         ("TRUSTED_PROXIES", "-1", "TRUSTED_PROXIES='-1' is below 0"),
         ("REDIS_URL", "localhost:6379", "use a redis://, rediss:// or unix:// URL"),
+        ("PROGRESS_TODAY", "2026/12/02", "PROGRESS_TODAY='2026/12/02' is not a date"),
     ],
 )
 def test_a_malformed_value_fails_loudly_at_start(variable, value, message):
@@ -61,6 +62,13 @@ def test_a_malformed_value_fails_loudly_at_start(variable, value, message):
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
     assert message in result.stderr
+
+
+def test_progress_today_pins_the_date_progress_is_judged_at():
+    code = "import django; django.setup(); from apps.targets.progress import progress_today; print(progress_today())"
+    result = run_django("policytracker.settings.local", code=code, PROGRESS_TODAY="2022-12-31")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "2022-12-31"
 
 
 def test_production_refuses_to_start_without_a_secret_key():

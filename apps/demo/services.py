@@ -198,6 +198,7 @@ class _DemoLoader:
                     "comparator": target.comparator, "value": target.value, "value_max": target.value_max,
                     "unit": target.indicator.unit if target.unit is None else target.unit,
                     "deadline_year": target.deadline_year, "initiative_id": getattr(initiative, "pk", None),
+                    "progress_override": target.progress_override, "progress_note": target.progress_note,
                     "status": PUBLISHED,
                 },
             )

@@ -8,6 +8,7 @@ from apps.documents.filters import DocumentFilter
 from apps.documents.marking import Quote, marked_text
 from apps.documents.models import Document
 from apps.search.segment import query_terms
+from apps.targets.scorecards import progress_scorecard
 from apps.web.export import Column
 from apps.web.listing import FilteredListView
 from apps.web.templatetags.web import plain_number
@@ -72,5 +73,6 @@ def document_detail(request, pk: int):
         record.quote_found = record.anchor in found
     return render(request, "documents/document_detail.html", {
         "document": document, "marked_text": text,
+        "scorecard": progress_scorecard(user=request.user, filters={"document": document.pk}),
         "show_raw": request.GET.get("view") == "raw",
     })

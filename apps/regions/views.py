@@ -10,6 +10,7 @@ from apps.curation.memo import audience, remembered
 
 from apps.regions import selectors
 from apps.regions.models import Region
+from apps.targets.scorecards import progress_scorecard
 
 
 def region_index(request):
@@ -35,6 +36,7 @@ def region_detail(request, code: str):
         raise Http404(_("没有这个行政区划。")) from None
     context = {
         "region": region, **selectors.region_overview(region=region, user=request.user),
+        "scorecard": progress_scorecard(user=request.user, filters={"region": region.code}),
         "commitment_counts": region_commitment_counts(region_code=region.code, user=request.user),
     }
     return render(request, "regions/region_detail.html", context)

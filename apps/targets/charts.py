@@ -133,3 +133,68 @@ def timeline(observations, *, unplaced_label: str) -> dict | None:
         "width": WIDTH, "height": height, "left": left, "baseline": height - bottom, "right_x": WIDTH - right,
         "top": top, "high": plain(high), "series": series, "ticks": ticks,
     }
+
+
+# The comparison chart is drawn for a phone: a narrow viewBox, so that at 375 px its 14-unit
+# text is still about 12 px, and it scales up on wider screens.
+COMPARE_WIDTH, COMPARE_HEIGHT = 360, 240
+COMPARE_LEFT, COMPARE_RIGHT, COMPARE_TOP, COMPARE_BOTTOM = 48, 14, 28, 34
+MAX_YEAR_TICKS = 6
+
+
+@dataclass
+class CompareSeries:
+    region: str
+    palette_index: int
+    points: list  # (x, y, label) of observations, oldest first
+    targets: list  # (x, y, label) of targets at their deadlines
+
+    @property
+    def polyline(self) -> str:
+        return " ".join(f"{x:.1f},{y:.1f}" for x, y, _label in self.points)
+
+
+def _deadline(target) -> datetime.date | None:
+    return target.deadline
+
+
+def comparison_chart(targets, observations, *, unit: str, unplaced_label: str) -> dict | None:
+    """Observations over time, one line per region, each target a marker at its deadline; None if empty."""
+    observations = [o for o in observations if o.value is not None]
+    targets = [t for t in targets if t.value is not None and t.comparator not in CHANGE_COMPARATORS and t.deadline]
+    if not observations and not targets:
+        return None
+    dates = [o.observed_on for o in observations] + [_deadline(t) for t in targets]
+    first_year, last_year = min(dates).year, max(dates).year
+    first, last = datetime.date(first_year, 1, 1), datetime.date(last_year, 12, 31)
+    days = (last - first).days
+    values = [o.value for o in observations] + [t.value for t in targets]
+    high = max(max(values), Decimal(0)) or Decimal(1)
+    plot_width = COMPARE_WIDTH - COMPARE_LEFT - COMPARE_RIGHT
+    baseline = COMPARE_HEIGHT - COMPARE_BOTTOM
+
+    def x(day: datetime.date) -> float:
+        return round(COMPARE_LEFT + (day - first).days / days * plot_width, 1)
+
+    def y(value) -> float:
+        return round(COMPARE_TOP + (1 - float(max(value, 0) / high)) * (baseline - COMPARE_TOP), 1)
+
+    def region_name(record) -> str:
+        return record.region.name if record.region else unplaced_label
+
+    names = sorted({region_name(r) for r in [*observations, *targets]}, key=lambda n: (n == unplaced_label, n))
+    series = []
+    for index, name in enumerate(names):
+        points = [(x(o.observed_on), y(o.value), f"{plain(o.value)}{o.unit} ({o.observed_on:%Y})")
+                  for o in sorted(observations, key=lambda o: o.observed_on) if region_name(o) == name]
+        marks = [(x(_deadline(t)), y(t.value), f"{t.describe_value()} ({_deadline(t):%Y})")
+                 for t in targets if region_name(t) == name]
+        series.append(CompareSeries(name, index % PALETTE_SIZE, points, marks))
+    step = -(-(last_year - first_year + 1) // MAX_YEAR_TICKS)
+    ticks = [(x(datetime.date(year, 7, 1)), str(year)) for year in range(first_year, last_year + 1, step)]
+    middle = high / 2
+    return {
+        "width": COMPARE_WIDTH, "height": COMPARE_HEIGHT, "left": COMPARE_LEFT, "right_x": COMPARE_WIDTH - COMPARE_RIGHT,
+        "top": COMPARE_TOP, "baseline": baseline, "unit": unit, "series": series, "ticks": ticks,
+        "y_ticks": [(y(high), plain(high)), (y(middle), plain(round(middle, 2))), (baseline, "0")],
+    }

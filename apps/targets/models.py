@@ -5,13 +5,13 @@ from decimal import Decimal
 from django.db import models
 from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Abs
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from apps.curation.models import CuratedModel, CuratedQuerySet, CurationStatus, sees_drafts
 from apps.regions.models import code_prefix
 from apps.targets.catalogue import alias_split
+from apps.targets.progress import progress_today
 
 VALUE_DIGITS = {"max_digits": 20, "decimal_places": 4}
 # An "≈" target counts as met within this share of its value.
@@ -111,10 +111,13 @@ class Comparator(models.TextChoices):
 
 
 class TargetProgress(models.TextChoices):
+    """Where a target stands at a date: by its deadline and the latest observation (DOMAIN.md, 进展)."""
+
     ACHIEVED = "achieved", _("已达成")
     ON_TRACK = "on_track", _("推进中")
-    OVERDUE = "overdue", _("逾期未达成")
-    NO_EVIDENCE = "no_evidence", _("暂无证据")
+    MISSED = "missed", _("逾期未达成")
+    UNVERIFIED = "unverified", _("到期未核实")
+    OPEN = "open", _("未到期")
 
 
 class Observation(CuratedModel):
@@ -169,12 +172,13 @@ class TargetQuerySet(CuratedQuerySet):
         )
 
     def with_progress(self, today: datetime.date | None = None):
-        """Annotate ``progress_value``: the database's reading of ``Target.progress``, to filter on.
+        """Annotate ``progress_value``: the database's reading of ``Target.progress_on``, to filter on.
 
-        Keep the two in step: a curator's override wins, then no observation means no
-        evidence, then a met target is achieved, then a past deadline is overdue.
+        Keep the two in step: a curator's override wins; without an observation a target is
+        unverified once its deadline has passed and open before; a met target is achieved;
+        an unmet one missed after its deadline and on track before it.
         """
-        today = today or timezone.localdate()
+        today = today or progress_today()
         queryset = self if "latest_observed_value" in self.query.annotations else self.with_latest_observation()
         observed = F("latest_observed_value")
         value = F("value")
@@ -190,9 +194,10 @@ class TargetQuerySet(CuratedQuerySet):
         return queryset.alias(approx_gap=Abs(observed - value)).annotate(
             progress_value=Case(
                 When(~Q(progress_override=""), then=F("progress_override")),
-                When(latest_observed_value__isnull=True, then=Value(TargetProgress.NO_EVIDENCE.value)),
+                When(Q(latest_observed_value__isnull=True) & past_deadline, then=Value(TargetProgress.UNVERIFIED.value)),
+                When(latest_observed_value__isnull=True, then=Value(TargetProgress.OPEN.value)),
                 When(met, then=Value(TargetProgress.ACHIEVED.value)),
-                When(past_deadline, then=Value(TargetProgress.OVERDUE.value)),
+                When(past_deadline, then=Value(TargetProgress.MISSED.value)),
                 default=Value(TargetProgress.ON_TRACK.value),
                 output_field=models.CharField(),
             )
@@ -323,20 +328,23 @@ class Target(CuratedModel):
         )
         return latest or (None, None)
 
-    @property
-    def progress(self) -> str:
-        """Achieved, on track, overdue or no evidence; a curator's override wins."""
+    def progress_on(self, today: datetime.date) -> str:
+        """Achieved, on track, missed, unverified or open at ``today``; a curator's override wins."""
         if self.progress_override:
             return self.progress_override
+        deadline = self.deadline
+        past_deadline = deadline is not None and deadline < today
         observed, _observed_on = self.latest_observation_value()
         if observed is None:
-            return TargetProgress.NO_EVIDENCE
+            return TargetProgress.UNVERIFIED if past_deadline else TargetProgress.OPEN
         if self.is_met_by(Decimal(observed)):
             return TargetProgress.ACHIEVED
-        deadline = self.deadline
-        if deadline is not None and deadline < timezone.localdate():
-            return TargetProgress.OVERDUE
-        return TargetProgress.ON_TRACK
+        return TargetProgress.MISSED if past_deadline else TargetProgress.ON_TRACK
+
+    @property
+    def progress(self) -> str:
+        """Progress as of ``progress_today()``."""
+        return self.progress_on(progress_today())
 
     def get_progress_display(self) -> str:
         return TargetProgress(self.progress).label

@@ -1,9 +1,11 @@
-"""Reading targets for the pages: lists through ``TargetFilter``, one indicator across regions."""
-from django.db.models import OuterRef, QuerySet, Subquery
+"""Reading targets for the pages: lists through ``TargetFilter``, the indicator catalogue, one indicator across regions."""
+from django.db.models import Count, OuterRef, QuerySet, Subquery
 
 from apps.curation.selectors import filtered
 from apps.documents.models import Document
-from apps.targets.filters import TargetFilter
+from apps.initiatives.models import Theme
+from apps.targets.figures import indicator_figures
+from apps.targets.filters import IndicatorFilter, TargetFilter
 from apps.targets.models import Indicator, Observation, Target
 
 TARGET_ORDER = ["deadline_year", "indicator__name", "region_id", "pk"]
@@ -28,13 +30,39 @@ def target_list(*, filters, user) -> QuerySet:
     return filtered(TargetFilter, _targets(user).order_by(*TARGET_ORDER), filters=filters, user=user)
 
 
-def indicator_comparison(*, pk: int, user) -> tuple[Indicator, list[Target], list[Observation]]:
-    """An indicator with every target and observation of it ``user`` may see, by region then time.
+def indicator_comparison(*, pk: int, user, region_lookup: dict | None = None) -> tuple[Indicator, list, list]:
+    """An indicator with every target and observation of it ``user`` may see, by region then time,
+    narrowed by ``region_lookup`` (``ComparisonForm.region_lookup()``).
 
     Raises ``Indicator.DoesNotExist``.
     """
+    region_lookup = region_lookup or {}
     indicator = Indicator.objects.visible_to(user).get(pk=pk)
-    targets = list(_targets(user).filter(indicator=indicator).order_by("region_id", "deadline_year", "pk"))
-    observations = Observation.objects.visible_to(user).filter(indicator=indicator).select_related("region")
+    targets = _targets(user).filter(indicator=indicator, **region_lookup)
+    targets = list(targets.order_by("region_id", "deadline_year", "pk"))
+    observations = Observation.objects.visible_to(user).filter(indicator=indicator, **region_lookup)
+    observations = observations.select_related("region")
     observations = list(_with_visible_source(observations, user).order_by("region_id", "observed_on", "pk"))
     return indicator, targets, observations
+
+
+def indicator_catalogue(*, filters, user) -> QuerySet:
+    """The indicators ``user`` may see, narrowed by ``IndicatorFilter``; ``indicator_reach`` adds the counts.
+
+    Raises ``InvalidFilters``.
+    """
+    indicators = Indicator.objects.visible_to(user).order_by("name", "pk")
+    return filtered(IndicatorFilter, indicators, filters=filters, user=user)
+
+
+def indicator_reach(indicators: list[Indicator], *, user) -> list[Indicator]:
+    """Give each of ``indicators`` ``target_count``, ``observation_count``, ``region_count`` (places with
+    a target or observation on it) and ``themes`` (labels), counting only what ``user`` may see."""
+    figures = indicator_figures(user=user)
+    empty = {"targets": 0, "observations": 0, "places": 0, "themes": []}
+    for indicator in indicators:
+        found = figures.get(indicator.pk, empty)
+        indicator.target_count, indicator.observation_count = found["targets"], found["observations"]
+        indicator.region_count = found["places"]
+        indicator.themes = [Theme(theme).label for theme in found["themes"]]
+    return indicators

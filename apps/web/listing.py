@@ -57,7 +57,7 @@ class FilteredListView(View):
         export_format = request.GET.get("format")
         if export_format in EXPORT_FORMATS:
             return export_response(
-                rows, self.get_export_columns(), export_format=export_format, basename=self.export_basename,
+                self.get_export_records(rows), self.get_export_columns(), export_format=export_format, basename=self.export_basename,
             )
         # get_page: a page number past the end shows the last page, a malformed one the first.
         page = Paginator(rows, self.paginate_by).get_page(request.GET.get("page"))
@@ -70,6 +70,10 @@ class FilteredListView(View):
             build = self.request.build_absolute_uri
             columns.append(Column(_("网页链接"), lambda record: build(reverse(self.detail_url_name, args=[record.pk]))))
         return columns
+
+    def get_export_records(self, rows):
+        """Hook: the records to export, a QuerySet or list (sliced to the export's cap)."""
+        return rows
 
     def get_context_data(self, context: dict) -> dict:
         """Hook: add to the page's context (``rows`` holds this page's records)."""

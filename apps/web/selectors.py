@@ -9,6 +9,7 @@ from apps.documents.selectors import document_list
 from apps.proposals.models import Proposal, Reply, ResultCode
 from apps.regions.selectors import regions_with_records
 from apps.targets.models import Target
+from apps.targets.scorecards import progress_scorecard
 from apps.targets.selectors import target_list
 
 NEWEST_DOCUMENTS = 5
@@ -44,5 +45,6 @@ def _home_overview(*, user, today: datetime.date) -> dict:
         "due_this_year": list(due[:DUE_SHOWN]),
         "due_count": due.count(),
         "replies_by_result": replies_by_result(user=user),
+        "scorecard": progress_scorecard(user=user, filters={}),
         "year": today.year,
     }

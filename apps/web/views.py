@@ -1,20 +1,20 @@
 """Pages that span the apps: the home dashboard and Chinese full-text search."""
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from apps.documents.filters import DocumentFilter
 from apps.documents.selectors import document_search
 from apps.documents.views import FILTER_HELP, FILTER_LABELS, SORT_FIELDS
 from apps.search.segment import query_terms
+from apps.targets.progress import progress_today
 from apps.web.filter_form import sidebar_fields
 from apps.web.listing import PAGE_SIZE
 from apps.web.selectors import home_overview
 
 
 def home(request):
-    return render(request, "web/home.html", home_overview(user=request.user, today=timezone.localdate()))
+    return render(request, "web/home.html", home_overview(user=request.user, today=progress_today()))
 
 
 def search(request):

@@ -5,7 +5,7 @@ from pathlib import Path
 from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
-from policytracker.env import env_bool, env_cache, env_database, env_int, env_list, env_rate, env_str
+from policytracker.env import env_bool, env_cache, env_database, env_date, env_int, env_list, env_rate, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -198,6 +198,10 @@ SPECTACULAR_SETTINGS = {
 
 # Replies are due this many months after a proposal is assigned (交办), unless set.
 REPLY_DUE_MONTHS = env_int("REPLY_DUE_MONTHS", default=3)
+
+# The date targets' progress is judged at (achieved, missed, ...); unset means today. Pin it
+# to show or test the pages as they stood, or will stand, on a given day.
+PROGRESS_TODAY = env_date("PROGRESS_TODAY")
 
 # The importer refuses files larger than this many bytes.
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", default=5 * 1024 * 1024)

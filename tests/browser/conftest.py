@@ -111,4 +111,7 @@ def main_pages(site):
         ("initiatives", "/initiatives/"),
         ("initiative-school-groups", f"/initiatives/{initiative.pk}/"),
         ("search-school-groups", "/search/?q=集团化办学"),
+        ("target-scorecard-changzhou-2022", "/targets/scorecard/?region=320400&deadline_year=2022"),
+        ("indicator-catalogue", "/indicators/"),
+        ("indicator-compare-jiangsu", f"/indicators/{indicator.pk}/?region=32"),
     ]

@@ -8,13 +8,16 @@ damaged (“2016年预算比2016年增加”); DOMAIN.md dates it about 2016.
 Conversion lost the page's % signs and decimal points (占405, 增长率1291). Only the
 figures DOMAIN.md reads are loaded: 校园文化先进单位 at 50% towards the 十二五 goal of
 70% (十二五 ends in 2015), and the second half-year's plans, which name no year.
+
+With no place, progress cannot match the 50% to the 70% target by region; the page itself
+sets one beside the other after the 十二五 ended, so the curator's judgement is "missed".
 """
 import datetime
 from decimal import Decimal
 
 from apps.documents.models import DocumentType
 from apps.initiatives.models import Theme
-from apps.targets.models import Comparator
+from apps.targets.models import Comparator, TargetProgress
 
 from . import common
 from .schema import DocumentSpec, IndicatorSpec, InitiativeSpec, ObservationSpec, SeedPage, TargetSpec
@@ -51,6 +54,9 @@ SEED = SeedPage(
         TargetSpec(
             indicator=CULTURE_UNITS_SHARE, region=None, comparator=Comparator.GTE, value=Decimal("70"),
             deadline_year=2015, quote="离“十二五”70的目标又前进了一大步",
+            progress_override=TargetProgress.MISSED,
+            progress_note="页面称“现全市已达到50,离‘十二五’70的目标又前进了一大步”:"
+                          "“十二五”已于2015年结束,仍未达到70%。",
         ),
         _plan(IDLE_SITES, "92", "盘活全市92处闲置校产"),
         _plan(PRIVATE_PILOTS, "40", "推进第二批40所民办学校综合改革试点", PRIVATE_SCHOOL_REFORM),

@@ -110,6 +110,9 @@ class TargetSpec:
     initiative: InitiativeSpec | None = None
     # The indicator's unit unless the commitment is a change in another unit (下降1个百分点).
     unit: str | None = None
+    # A curator's judgement where the figures cannot be matched by place (seed 004), with its reason.
+    progress_override: str = ""
+    progress_note: str = ""
 
 
 @dataclass(frozen=True)

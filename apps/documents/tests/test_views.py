@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 # With nothing remembered yet (apps.curation.memo): two counts decide the sidebar's record selects.
 DOCUMENT_LIST_QUERIES = 8
-DOCUMENT_PAGE_QUERIES = 7
+DOCUMENT_PAGE_QUERIES = 9  # + the scorecard: its document filter's check, its counts
 CHANGZHOU_GOALS = "辖市区年度教育“小目标”"
 
 

@@ -9,7 +9,7 @@ from apps.web.tests.support import demo, page, text_of  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
-REGION_PAGE_QUERIES = 15  # one more: the commitments counted by state
+REGION_PAGE_QUERIES = 16  # + the targets' scorecard, + the commitments counted by state
 
 
 @pytest.mark.usefixtures("demo")

@@ -5,6 +5,7 @@ from rest_framework import serializers
 from apps.curation.api.serializers import ApiModelSerializer, LinkField, list_url
 from apps.regions.api.serializers import RegionSummarySerializer
 from apps.targets.models import Indicator, IndicatorLevel, Observation, Target, TargetProgress
+from apps.targets.progress import legacy_progress
 
 DESCRIPTIONS = {
     "indicator": "What is measured (指标).",
@@ -19,7 +20,9 @@ DESCRIPTIONS = {
     "deadline_year": "Year the target is due (到2025年 → 2025).",
     "deadline_date": "Exact due date, when the page gives one.",
     "value_text": "Comparator, value and unit in one short string (≥60%).",
-    "progress": "achieved, on_track, overdue or no_evidence, as of today; see the progress filter.",
+    "progress": "achieved, on_track, missed, unverified or open, as of today; see the progress filter.",
+    "progress_legacy": "Deprecated, removed in the next release: progress in the old words, achieved, on_track, "
+                       "overdue (now missed) or no_evidence (now unverified or open). Read progress instead.",
     "progress_display": "The progress in Chinese.",
     "progress_override": "A curator's judgement that overrides the computed progress, if any.",
     "progress_note": "Why the curator judged so.",
@@ -42,6 +45,17 @@ DESCRIPTIONS = {
 @extend_schema_field({"type": "string", "enum": [*IndicatorLevel.values, ""]}, component_name="IndicatorLevelEnum")
 class IndicatorLevelField(serializers.CharField):
     """The level's code, its enum named apart: regions already have a "level" enum."""
+
+
+@extend_schema_field(
+    {"type": "string", "enum": ["achieved", "on_track", "overdue", "no_evidence"], "deprecated": True},
+    component_name="LegacyTargetProgressEnum",
+)
+class LegacyProgressField(serializers.ReadOnlyField):
+    """The progress words API clients read before issue 15, for one release."""
+
+    def to_representation(self, value):
+        return legacy_progress(value)
 
 
 class IndicatorSummarySerializer(ApiModelSerializer):
@@ -91,12 +105,13 @@ class TargetSummarySerializer(ApiModelSerializer):
     region = RegionSummarySerializer(allow_null=True)
     value_text = serializers.CharField(source="describe_value")
     progress = serializers.ChoiceField(choices=TargetProgress.choices, source="progress_value")
+    progress_legacy = LegacyProgressField(source="progress_value")
 
     class Meta:
         model = Target
         fields = [
             "url", "id", "indicator", "region", "comparator", "value", "value_max", "unit", "deadline_year",
-            "value_text", "progress", "quote",
+            "value_text", "progress", "progress_legacy", "quote",
         ]
         descriptions = DESCRIPTIONS
 
@@ -114,7 +129,7 @@ class TargetSerializer(TargetSummarySerializer):
         fields = [
             "url", "id", "indicator", "region", "initiative", "comparator", "comparator_display", "value",
             "value_max", "unit", "baseline", "deadline_year", "deadline_date", "value_text", "progress",
-            "progress_display", "source_document", "quote", "status", "updated_at",
+            "progress_legacy", "progress_display", "source_document", "quote", "status", "updated_at",
         ]
 
     def get_progress_display(self, target) -> str:

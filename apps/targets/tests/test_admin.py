@@ -41,9 +41,10 @@ def test_progress_column_reads_the_latest_observation(curator_client, coverage_t
     assert "已达成" in response.content.decode()
 
 
-def test_progress_without_observations_is_no_evidence(curator_client, coverage_target):
+def test_progress_without_observations_is_unverified_once_due(curator_client, coverage_target, settings):
+    settings.PROGRESS_TODAY = datetime.date(coverage_target.deadline_year + 1, 1, 1)
     response = curator_client.get(TARGETS)
-    assert response.context["cl"].model_admin.progress_display(rows(response)[0]) == "暂无证据"
+    assert response.context["cl"].model_admin.progress_display(rows(response)[0]) == "到期未核实"
 
 
 def test_evidence_filter(curator_client, coverage_target):
@@ -61,10 +62,11 @@ def test_targets_filter_by_deadline_year_and_search_by_quote(curator_client, cov
     assert rows(curator_client.get(TARGETS, {"q": "学位"})) == [due_2022]
 
 
-def test_change_form_shows_progress_read_only(curator_client, coverage_target):
+def test_change_form_shows_progress_read_only(curator_client, coverage_target, settings):
+    settings.PROGRESS_TODAY = datetime.date(coverage_target.deadline_year - 1, 1, 1)
     response = curator_client.get(reverse("admin:targets_target_change", args=[coverage_target.pk]))
     assert "progress_display" not in response.context["adminform"].form.fields
-    assert "暂无证据" in response.content.decode()
+    assert "未到期" in response.content.decode()
 
 
 def test_observations_filter_by_year_and_search_by_region(curator_client):

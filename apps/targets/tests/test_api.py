@@ -110,10 +110,12 @@ def test_progress_filter_uses_the_latest_observation(client, records):
     # Jiangning's coverage reached 62% against ≥60%; Zhonglou has 1200 of 2800 places, due next year.
     assert targets(client, progress="achieved") == ids(records["coverage_target"])
     assert targets(client, progress="on_track") == ids(records["places_target"])
-    assert targets(client, progress="overdue") == set()
-    assert targets(client, progress="no_evidence") == set()
+    assert targets(client, progress="missed") == set()
+    assert targets(client, progress="unverified") == set()
+    assert targets(client, progress="open") == set()
     body = client.get(API + f"targets/{records['coverage_target'].pk}/").json()
     assert body["progress"] == "achieved"
+    assert body["progress_legacy"] == "achieved"
     assert body["progress_display"] == "已达成"
     assert body["value_text"] == "≥60%"
     assert body["initiative"].endswith(f"/api/v1/initiatives/{records['groups'].pk}/")
@@ -121,7 +123,31 @@ def test_progress_filter_uses_the_latest_observation(client, records):
 
 def test_progress_and_status_are_different_filters(curator_client, records):
     assert records["draft_target"].pk in targets(curator_client, status="draft")
-    assert records["draft_target"].pk in targets(curator_client, progress="no_evidence")
+    assert records["draft_target"].pk in targets(curator_client, progress="open")
+
+
+def test_the_deprecated_progress_words_still_filter_and_show(client, records):
+    unobserved = IndicatorFactory(name="无观测的指标")
+    unverified = TargetFactory(indicator=unobserved, deadline_year=2020)
+    open_target = TargetFactory(indicator=unobserved, deadline_year=2099)
+    # Jiangning's latest coverage is 62%: short of 90%, and 2020 has passed.
+    missed = TargetFactory(
+        indicator=records["coverage"], region=records["coverage_target"].region, deadline_year=2020,
+        value=Decimal("90"),
+    )
+    assert targets(client, progress="no_evidence") == ids(unverified, open_target)
+    assert targets(client, progress="unverified") == ids(unverified)
+    assert targets(client, progress="overdue") == ids(missed) == targets(client, progress="missed")
+    body = client.get(API + f"targets/{unverified.pk}/").json()
+    assert (body["progress"], body["progress_legacy"]) == ("unverified", "no_evidence")
+    body = client.get(API + f"targets/{missed.pk}/").json()
+    assert (body["progress"], body["progress_legacy"]) == ("missed", "overdue")
+
+
+def test_an_unknown_progress_word_is_a_clear_error(client, records):
+    response = client.get(API + "targets/", {"progress": "late"})
+    assert response.status_code == 400
+    assert "progress" in response.json()
 
 
 def test_target_ordering_by_deadline_descending(client, records):

@@ -1,4 +1,6 @@
 """The targets table and the indicator page, over the demo data and over factory rows."""
+import datetime
+
 import pytest
 
 from apps.curation.models import CurationStatus
@@ -11,12 +13,16 @@ pytestmark = pytest.mark.django_db
 # Queries for one page of the targets table, whatever its length (sidebar choices included).
 # With nothing remembered yet (apps.curation.memo): two counts decide the indicator and initiative selects.
 TARGET_LIST_QUERIES = 7
-INDICATOR_PAGE_QUERIES = 3
+INDICATOR_PAGE_QUERIES = 5  # + the scorecard: its indicator filter's check, its counts
 SCHOOL_PLACES_IN_CHANGZHOU_2022 = "/targets/?region=320400&deadline_year=2022&q=学位"
 
 
 @pytest.mark.usefixtures("demo")
 class TestOverDemo:
+    @pytest.fixture(autouse=True)
+    def judged_in_december_2026(self, settings):
+        settings.PROGRESS_TODAY = datetime.date(2026, 12, 2)
+
     def test_every_2022_target_for_school_places_in_changzhou_is_zhonglou_2800(self, client):
         rows = table_rows(page(client, SCHOOL_PLACES_IN_CHANGZHOU_2022))
         assert len(rows) == 1
@@ -32,7 +38,8 @@ class TestOverDemo:
 
     def test_progress_is_a_readable_badge(self, client):
         html = page(client, "/targets/?region=320115")
-        assert 'class="badge badge--no-evidence">暂无证据</span>' in html
+        # Jiangning's 2025 coverage target: due, and no later figure was published.
+        assert 'class="badge badge--unverified">到期未核实</span>' in html
 
     def test_a_region_filter_takes_everything_under_it(self, client):
         rows = table_rows(page(client, "/targets/?region=32"))
@@ -55,7 +62,7 @@ class TestOverDemo:
         assert header[:3] == ["指标", "地区", "行政区划代码"]
         record = dict(zip(header, row, strict=True))
         assert record["指标"] == "新增学位数" and record["地区"] == "钟楼区" and record["截止年份"] == "2022"
-        assert record["数值"] == "2800.0000" and record["进展"] == "暂无证据"
+        assert record["数值"] == "2800.0000" and record["进展"] == "到期未核实"
         sheet = xlsx_rows(client.get(SCHOOL_PLACES_IN_CHANGZHOU_2022 + "&format=xlsx"))
         assert sheet[0] == header
         assert len(sheet) == 2 and sheet[1][0] == "新增学位数" and float(sheet[1][4]) == 2800

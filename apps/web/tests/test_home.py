@@ -8,7 +8,7 @@ from apps.web.tests.support import demo, page, text_of  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
-HOME_QUERIES = 9
+HOME_QUERIES = 10  # + the scorecard's counts
 
 
 @pytest.mark.usefixtures("demo")
@@ -29,13 +29,14 @@ class TestOverDemo:
         assert "未注明" in html
 
 
-def test_targets_falling_due_this_year_are_listed_with_their_progress(client):
-    year = datetime.date.today().year
+def test_targets_falling_due_this_year_are_listed_with_their_progress(client, settings):
+    settings.PROGRESS_TODAY = datetime.date(2026, 12, 2)
+    year = 2026
     TargetFactory(deadline_year=year, quote="今年到期的目标语句")
     TargetFactory(deadline_year=year + 5, quote="五年后到期的目标语句")
     html = page(client, "/")
     assert "今年到期的目标语句" in html and "五年后到期的目标语句" not in html
-    assert "badge--no-evidence" in html
+    assert "badge--open" in html and "未到期" in html
     assert f"/targets/?deadline_year={year}" in html
 
 
