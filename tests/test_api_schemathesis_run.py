@@ -37,5 +37,5 @@ def test_schemathesis_finds_no_failure(demo_site, tmp_path):
     assert cases and cases[1] == cases[2], report[-3000:]
     for phase in ("Examples", "Coverage", "Fuzzing", "Stateful"):
         assert f"✅ {phase}" in report, report[-3000:]
-    assert "Tested: 27" in report  # list and detail of nine endpoints, and each list as CSV
+    assert "Tested: 30" in report  # list and detail of ten endpoints, and each list as CSV
     print(f"schemathesis: {cases[1]} cases, all passed")

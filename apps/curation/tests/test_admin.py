@@ -7,6 +7,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from apps.commitments.models import Commitment
+from apps.commitments.tests.factories import CommitmentFactory
 from apps.curation.admin import CuratedModelAdmin
 from apps.curation.models import CuratedModel, CurationStatus
 from apps.curation.services import records_set_status
@@ -25,7 +27,7 @@ from apps.targets.tests.factories import IndicatorFactory, ObservationFactory, T
 
 pytestmark = pytest.mark.django_db
 
-CURATED_APPS = ["regions", "organizations", "documents", "proposals", "initiatives", "targets"]
+CURATED_APPS = ["regions", "organizations", "documents", "proposals", "initiatives", "targets", "commitments"]
 ROWS_FOR_QUERY_BUDGET = 20
 # Session, user, two permission look-ups, counts, the page, filters' choices: about ten.
 CHANGELIST_MAX_QUERIES = 15
@@ -83,6 +85,7 @@ ROW_MAKERS = {
     Indicator: lambda n: IndicatorFactory(name=f"指标{n}"),
     Target: _target,
     Observation: lambda n: ObservationFactory(source_document=DocumentFactory()),
+    Commitment: lambda n: CommitmentFactory(),
 }
 MODELS = list(ROW_MAKERS)
 CURATED_MODELS = [model for model in MODELS if issubclass(model, CuratedModel)]
