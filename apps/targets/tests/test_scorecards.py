@@ -146,3 +146,11 @@ def test_the_indicator_page_counts_the_indicators_targets(client, changzhou):
     counts = scorecard_counts(page(client, f"/indicators/{pk}/"))
     assert counts["到期未核实"] == (2, f"/targets/?indicator={pk}&progress=unverified")
     assert counts["全部目标"] == (2, f"/targets/?indicator={pk}")
+
+
+def test_the_table_and_the_block_read_in_english(client, changzhou):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    html = client.get("/targets/scorecard/?region=3204").content.decode()
+    assert "Target scorecard: 常州市" in html and ">Unverified</th>" in html and ">Total</th>" in html
+    home = client.get("/").content.decode()
+    assert '<span class="scorecard__label">All targets</span>' in home
