@@ -6,8 +6,8 @@
 Imports the seed pages and the 61 pages of the dev corpus (``../shared/corpus/dev``, or
 ``IMPORT_QUALITY_CORPUS``) into a fresh database through the importer (``document_import``),
 publishes every document with what was drawn from it, and runs each query of the key
-through the site's search service (``apps.search.services.documents_ranked``, what /search/
-and the API's ordered ``?q=`` show) over the published documents.
+through the site's search service (``apps.search.services.documents_search``, what /search/
+shows, nearest matches included when nothing matches in full) over the published documents.
 
 The database is a new SQLite file in a temporary folder, or ``--database-url``: a PostgreSQL
 database that is dropped and created again (its name must start with ``pt`` and contain
@@ -136,9 +136,9 @@ def scores(ranked: list[str], relevant: set[str], partial: set[str]) -> dict:
 def search(q: str, names: dict[int, str]) -> list[str]:
     """The file names of the published documents the search service ranks for ``q``, best first."""
     from apps.documents.models import Document
-    from apps.search.services import documents_ranked
+    from apps.search.services import documents_search
 
-    ranked = documents_ranked(Document.objects.published(), q)
+    ranked = documents_search(Document.objects.published(), q).documents
     return [names[pk] for pk in ranked.values_list("pk", flat=True) if pk in names]
 
 

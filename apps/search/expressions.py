@@ -132,3 +132,52 @@ class ScoreOf(Expression):
         id_sql, id_params = compiler.compile(self.document_id)
         whens = " ".join(["WHEN %s THEN %s"] * len(self.scores))
         return f"CASE {id_sql} {whens} END", [*id_params, *itertools.chain.from_iterable(self.scores.items())]
+
+
+# A condition on the index's words: every group (AND) must be met by one of its options (OR),
+# an option by all of its words (AND). [[("教师", "交流", "轮岗"), ("交流轮岗",)], [("双减",)]]
+WordCondition = list[list[tuple[str, ...]]]
+
+
+def tsquery_of(condition: WordCondition) -> SearchQuery:
+    """``condition`` as one tsquery, each word read by the ``simple`` parser (user text is never syntax)."""
+    def all_of(words):
+        return functools.reduce(operator.and_, (tsquery([word]) for word in words))
+
+    def any_of(options):
+        return functools.reduce(operator.or_, (all_of(words) for words in options))
+
+    return functools.reduce(operator.and_, (any_of(options) for options in condition))
+
+
+def fts5_match_of(condition: WordCondition) -> str:
+    """``condition`` as an FTS5 query: quoted phrases joined with AND, OR and parentheses."""
+    def all_of(words):
+        return "(" + " AND ".join(fts5_match([word]) for word in words) + ")"
+
+    return " AND ".join("(" + " OR ".join(all_of(words) for words in options) + ")" for options in condition)
+
+
+def fts5_ids_of(condition: WordCondition) -> RawSQL:
+    """Ids of the documents whose words meet ``condition`` (SQLite)."""
+    return RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", (fts5_match_of(condition),))
+
+
+def fts5_scores_of(condition: WordCondition, candidates: QuerySet, *, using: str) -> dict[int, float]:
+    """``fts5_scores`` for a condition rather than a list of terms."""
+    try:
+        candidates_sql, candidates_params = candidates.query.get_compiler(using).as_sql()
+    except EmptyResultSet:
+        return {}
+    sql = (
+        f"SELECT rowid, -bm25({FTS_TABLE}) FROM {FTS_TABLE} "
+        f"WHERE {FTS_TABLE} MATCH %s AND +rowid IN ({candidates_sql})"
+    )
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, (fts5_match_of(condition), *candidates_params))
+        return dict(cursor.fetchall())
+
+
+def ts_rank_of(tokens: str, words: list[str]) -> SearchRank:
+    """``ts_rank`` of the stored vector against any of ``words`` (see ``ts_rank``)."""
+    return ts_rank(tokens, words)

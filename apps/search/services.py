@@ -31,14 +31,23 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import connections, router, transaction
-from django.db.models import F, FloatField, QuerySet, Value
+from django.db.models import F, FloatField, Q, QuerySet, Value
 
+from apps.curation.models import CurationStatus
 from apps.documents.models import Document
-from apps.search import expressions
+from apps.initiatives.models import Initiative
+from apps.search import expressions, matching, ranking, vocabulary
 from apps.search.models import SearchEntry
-from apps.search.segment import document_tokens, query_terms
+from apps.search.query import ParsedQuery, query_parse
+from apps.search.segment import document_tokens
+from apps.targets.models import Observation, Target
 
 RANK_CANDIDATES = 1000
+# The best candidates by the database's score that are re-read for what they are about;
+# the first pages of results come from them. Reading a page's text costs about 0.1 ms.
+RERANKED = 60
+RERANKED_FLOOR = 1000.0  # above any database score, so re-read candidates lead
+LINK_BONUS = 3.0
 REBUILD_BATCH_SIZE = 500
 # A LIMIT no result reaches: it keeps PostgreSQL from merging the match into the outer query.
 MATCH_FENCE = 2**62
@@ -107,28 +116,13 @@ def fulltext_index_repair() -> None:
             cursor.execute(f"INSERT INTO {expressions.FTS_TABLE}({expressions.FTS_TABLE}) VALUES ('rebuild')")
 
 
-def _vendor(queryset: QuerySet) -> str:
-    vendor = connections[queryset.db].vendor
-    if vendor not in ("postgresql", "sqlite"):
-        raise NotImplementedError(f"Full-text search supports PostgreSQL and SQLite, not {vendor}.")
-    return vendor
-
-
-def _entries_matching(terms: list[str]) -> QuerySet:
-    entries = SearchEntry.objects.all()
-    if not terms:
-        return entries.none()
-    if _vendor(entries) == "postgresql":
-        return entries.alias(vector=expressions.SimpleTsVector("tokens")).filter(vector=expressions.tsquery(terms))
-    return entries.filter(document_id__in=expressions.fts5_document_ids(terms))
-
-
 def document_ids_matching(q: str) -> QuerySet:
-    """Ids of the documents containing every word of the query ``q``, as a subquery.
+    """Ids of the documents holding every concept of the query ``q``, as a subquery.
 
     For filters: ``Document.objects.filter(pk__in=document_ids_matching(q))``. An empty,
     blank or punctuation-only query matches nothing. Visibility is the caller's: filter a
-    queryset that already holds only the documents the user may see.
+    queryset that already holds only the documents the user may see. What counts as holding
+    a concept: ``apps.search.query`` and ``apps.search.matching``.
 
     The subquery carries a LIMIT it never reaches (``MATCH_FENCE``). Without it PostgreSQL
     flattens the match into the outer query and, for a list ordered by date, walks the
@@ -136,7 +130,22 @@ def document_ids_matching(q: str) -> QuerySet:
     for /api/v1/documents/?q=县管校聘 at 100 k documents. Fenced, the matches come from the
     GIN index once and are joined (docs/performance.md).
     """
-    return _entries_matching(query_terms(q)).values("document_id")[:MATCH_FENCE]
+    parsed = query_parse(q)
+    if not parsed:
+        return SearchEntry.objects.none().values("document_id")
+    entries = matching.entries_holding(matching.word_condition(parsed.concepts))
+    checked = entries.filter(matching.text_condition(parsed.concepts, prefix="document__"))
+    return checked.values("document_id")[:MATCH_FENCE]
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    """What a search found: the query as read, the documents best first, and whether they
+    are only the nearest matches (nothing held every concept of the query)."""
+
+    query: ParsedQuery
+    documents: QuerySet
+    relaxed: bool = False
 
 
 def _ranked_none(queryset: QuerySet) -> QuerySet:
@@ -144,42 +153,100 @@ def _ranked_none(queryset: QuerySet) -> QuerySet:
     return queryset.annotate(search_rank=Value(None, output_field=FloatField())).none()
 
 
-def documents_ranked(queryset: QuerySet, q: str, *, limit: int = RANK_CANDIDATES) -> QuerySet:
-    """Up to ``limit`` documents of ``queryset`` containing every word of ``q``, best first.
+def _database_scores(queryset: QuerySet, candidates: list[int], words: list[str]) -> dict[int, float]:
+    """Document id → the database's word-count score (PostgreSQL ``ts_rank``, SQLite ``bm25()``)."""
+    if matching.vendor(queryset) == "postgresql":
+        score = expressions.ts_rank("search_entry__tokens", words)
+        rows = Document.objects.filter(pk__in=candidates).annotate(score=score).values_list("pk", "score")
+        return {pk: value or 0.0 for pk, value in rows}
+    any_word = [[(word,) for word in words]]
+    scores = expressions.fts5_scores_of(
+        any_word, Document.objects.filter(pk__in=candidates).values("pk"), using=queryset.db,
+    )
+    return {pk: scores.get(pk, 0.0) for pk in candidates}
 
-    The candidates are the ``limit`` most recently added matches; they are scored
-    (PostgreSQL ``ts_rank``, SQLite ``bm25()``) and ordered by ``search_rank``, higher is
-    better (comparable only within one query on one database), then newest first. Older
-    matches beyond the cap are left out: count all matches with
-    ``queryset.filter(pk__in=document_ids_matching(q)).count()``. ``queryset`` must not be
-    sliced; its ordering is replaced. The result is a QuerySet to count, slice and
-    paginate; the candidates (PostgreSQL) or their scores (SQLite) are read when this
-    function is called.
-    """
-    terms = query_terms(q)
-    if not terms:
-        return _ranked_none(queryset)
-    matches = _entries_matching(terms).filter(document_id__in=queryset.values("pk"))
-    if _vendor(queryset) == "postgresql":
-        # "+ 0" keeps the planner from walking the primary key backwards and testing each
-        # row with to_tsvector() (0.2 ms a row): it takes the matches from the GIN index
-        # and sorts those instead, about 40 ms for a word in half of 100 k documents.
-        # Read once, here: as a subquery it ran again for the page and again for its count
-        # (107 ms against 50 for 集团化办学 at 100 k documents, docs/performance.md).
-        candidates = list(
-            matches.order_by((F("document_id") + 0).desc()).values_list("document_id", flat=True)[:limit]
-        )
-        if not candidates:
-            return _ranked_none(queryset)
-        score = expressions.ts_rank("search_entry__tokens", terms)
-        ranked = queryset.filter(pk__in=candidates).annotate(search_rank=score)
-    else:
-        candidates = matches.order_by("-document_id").values("document_id")[:limit]
-        scores = expressions.fts5_scores(terms, candidates, using=queryset.db)
-        if not scores:
-            return _ranked_none(queryset)
-        # bm25() exists only in a query on the FTS5 table, and SQLite re-runs a correlated
-        # subquery on it for every row (1-2 ms each): the scores come back in one query
-        # and are written into the ranking query as values.
-        ranked = queryset.filter(pk__in=list(scores)).annotate(search_rank=expressions.ScoreOf("pk", scores))
+
+def _linked(parsed: ParsedQuery, ids: list[int]) -> set[int]:
+    """Documents among ``ids`` linked to a published initiative the query names, or holding a
+    published target or observation of an indicator it names."""
+    names = {kind: {k.name for c in parsed.concepts for k in c.known if k.kind == kind}
+             for kind in (vocabulary.INITIATIVE, vocabulary.INDICATOR)}
+    linked = set()
+    if names[vocabulary.INITIATIVE]:
+        linked.update(Initiative.documents.through.objects.filter(
+            initiative__status=CurationStatus.PUBLISHED, initiative__name__in=names[vocabulary.INITIATIVE],
+            document_id__in=ids,
+        ).values_list("document_id", flat=True))
+    if names[vocabulary.INDICATOR]:
+        for model in (Target, Observation):
+            linked.update(model.objects.published().filter(
+                indicator__name__in=names[vocabulary.INDICATOR], source_document_id__in=ids,
+            ).values_list("source_document_id", flat=True))
+    return linked
+
+
+def _scores(queryset: QuerySet, parsed: ParsedQuery, candidates: list[int]) -> dict[int, float]:
+    """Document id → final score: the ``RERANKED`` best by the database's score, re-read for
+    what they are about (``apps.search.ranking``), above the rest in the database's order."""
+    words = list(dict.fromkeys(w for options in matching.word_condition(parsed.concepts) for o in options for w in o))
+    scores = _database_scores(queryset, candidates, words)
+    best = sorted(scores, key=lambda pk: (-scores[pk], -pk))[:RERANKED]
+    linked = _linked(parsed, best)
+    for pk, title, text in Document.objects.filter(pk__in=best).values_list("pk", "title", "clean_text"):
+        about = ranking.aboutness(title, text, parsed) + (LINK_BONUS if pk in linked else 0.0)
+        scores[pk] = RERANKED_FLOOR + about + scores[pk] / (1 + scores[pk])
+    return scores
+
+
+def _ranked(queryset: QuerySet, parsed: ParsedQuery, matches: QuerySet, limit: int) -> QuerySet | None:
+    # "+ 0" keeps PostgreSQL's planner from walking the primary key backwards and testing each
+    # row with to_tsvector() (0.2 ms a row): it takes the matches from the GIN index and sorts those.
+    candidates = list(matches.order_by((F("pk") + 0).desc()).values_list("pk", flat=True)[:limit])
+    if not candidates:
+        return None
+    scores = _scores(queryset, parsed, candidates)
+    ranked = queryset.filter(pk__in=candidates).annotate(search_rank=expressions.ScoreOf("pk", scores))
     return ranked.order_by("-search_rank", "-pk")
+
+
+def _nearest(queryset: QuerySet, parsed: ParsedQuery) -> QuerySet:
+    """For a query nothing matched in full: every concept by its parts anywhere, else the
+    documents holding all concepts but one (any one)."""
+    readings = matching.relaxed_conditions(parsed)
+    loose = matching.documents_holding(queryset, readings[0], checked=False)
+    if loose.exists() or len(readings) == 1:
+        return loose
+    held = Q()
+    for concepts in readings[1:]:
+        held |= Q(pk__in=matching.documents_holding(queryset, concepts).values("pk"))
+    return queryset.filter(held)
+
+
+def documents_search(queryset: QuerySet, q: str, *, limit: int = RANK_CANDIDATES, nearest: bool = True) -> SearchResults:
+    """Documents of ``queryset`` holding every concept of ``q``, most about it first.
+
+    The candidates are the ``limit`` most recently added matches; each gets the database's
+    word-count score, and the best ``RERANKED`` of them are re-read for what they are about
+    (title, target and commitment sentences, lists, nearness, links to what the query names).
+    ``search_rank`` is higher for better (comparable only within one query). When nothing
+    matches and ``nearest`` is set, the nearest matches come back instead, flagged ``relaxed``.
+    ``queryset`` must not be sliced; its ordering is replaced.
+    """
+    parsed = query_parse(q)
+    if not parsed:
+        return SearchResults(parsed, _ranked_none(queryset))
+    ranked = _ranked(queryset, parsed, matching.documents_holding(queryset, parsed.concepts), limit)
+    if ranked is not None:
+        return SearchResults(parsed, ranked)
+    if nearest:
+        ranked = _ranked(queryset, parsed, _nearest(queryset, parsed), limit)
+        if ranked is not None:
+            return SearchResults(parsed, ranked, relaxed=True)
+    return SearchResults(parsed, _ranked_none(queryset))
+
+
+def documents_ranked(queryset: QuerySet, q: str, *, limit: int = RANK_CANDIDATES) -> QuerySet:
+    """Up to ``limit`` documents of ``queryset`` holding every concept of ``q``, best first
+    (``documents_search`` without nearest matches). Count all matches with
+    ``queryset.filter(pk__in=document_ids_matching(q)).count()``."""
+    return documents_search(queryset, q, limit=limit, nearest=False).documents

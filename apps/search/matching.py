@@ -1,0 +1,98 @@
+"""Which documents hold a parsed query: the index narrows, the text decides.
+
+Two steps, the same on PostgreSQL and SQLite:
+
+1. The index (GIN on PostgreSQL, FTS5 on SQLite) finds the documents holding, for every
+   concept, all the index words of one of its spellings (``word_condition``): the word
+   itself, or its parts (``apps.search.segment.word_parts``). Fast, and never misses a
+   page that holds the word, however the segmenter cut it there.
+2. Where the index cannot tell (a word matched through its parts, a phrase), the title
+   or the text must hold the spelling as typed, or its parts within a few characters
+   (``apps.search.patterns``). Words the index holds whole need no second step.
+
+Nearest matches, for a query nothing matches in full (``relaxed_conditions``): every
+concept's parts anywhere in the page, then all concepts but one.
+"""
+from django.db import connections
+from django.db.models import Q, QuerySet
+
+from apps.search import expressions, patterns
+from apps.search.models import SearchEntry
+from apps.search.query import Concept, ParsedQuery
+from apps.search.segment import word_parts
+
+
+def _words_of(text: str) -> tuple[str, ...]:
+    return word_parts(text) or (text,)
+
+
+def _options(concept: Concept) -> list[tuple[str, ...]]:
+    """Per spelling, the index words a page holding it holds (a single character: itself);
+    for a concept with ``words``, also all of theirs."""
+    options = [_words_of(spelling) for spelling in concept.spellings]
+    if concept.words:
+        options.append(tuple(dict.fromkeys(w for word in concept.words for w in _words_of(word))))
+    return list(dict.fromkeys(options))
+
+
+def word_condition(concepts: tuple[Concept, ...]) -> expressions.WordCondition:
+    return [_options(concept) for concept in concepts]
+
+
+def vendor(queryset: QuerySet) -> str:
+    name = connections[queryset.db].vendor
+    if name not in ("postgresql", "sqlite"):
+        raise NotImplementedError(f"Full-text search supports PostgreSQL and SQLite, not {name}.")
+    return name
+
+
+def entries_holding(condition: expressions.WordCondition) -> QuerySet:
+    """Search entries whose words meet ``condition``, from the index."""
+    entries = SearchEntry.objects.all()
+    if not condition:
+        return entries.none()
+    if vendor(entries) == "postgresql":
+        return entries.alias(vector=expressions.SimpleTsVector("tokens")).filter(
+            vector=expressions.tsquery_of(condition),
+        )
+    return entries.filter(document_id__in=expressions.fts5_ids_of(condition))
+
+
+def text_condition(concepts: tuple[Concept, ...], prefix: str = "") -> Q:
+    """Title or text holds each concept the index cannot vouch for (``prefix``: a path to the document)."""
+    def holds(pattern: str) -> Q:
+        return Q(**{f"{prefix}title__iregex": pattern}) | Q(**{f"{prefix}clean_text__iregex": pattern})
+
+    condition = Q()
+    for concept in concepts:
+        if not patterns.needs_text_check(concept):
+            continue
+        held = holds(patterns.concept_pattern(concept))
+        if concept.words:
+            apart = Q()
+            for word in concept.words:
+                word_concept = Concept(word, (word,))
+                if patterns.needs_text_check(word_concept):
+                    apart &= holds(patterns.concept_pattern(word_concept))
+            if not apart:
+                continue  # the index vouches for every word
+            held |= apart
+        condition &= held
+    return condition
+
+
+def documents_holding(queryset: QuerySet, concepts: tuple[Concept, ...], *, checked: bool = True) -> QuerySet:
+    """``queryset`` narrowed to the documents holding every concept (unchecked: by the index only)."""
+    entries = entries_holding(word_condition(concepts))
+    narrowed = queryset.filter(pk__in=entries.values("document_id"))
+    return narrowed.filter(text_condition(concepts)) if checked else narrowed
+
+
+def relaxed_conditions(parsed: ParsedQuery) -> list[tuple[Concept, ...]]:
+    """Ever looser readings of a query nothing matched: all concepts by their parts anywhere
+    (the caller leaves the text check out), then every choice of all concepts but one."""
+    concepts = parsed.concepts
+    readings = [concepts]
+    if len(concepts) > 1:
+        readings.extend(concepts[:i] + concepts[i + 1:] for i in range(len(concepts)))
+    return readings

@@ -1,0 +1,64 @@
+"""Regular expressions for a concept: where a page holds it, as typed or as its parts close together.
+
+The same patterns serve the databases (``__iregex``: PostgreSQL's ``~*``, SQLite's REGEXP,
+which Django provides through Python's ``re``) and the ranking and snippets in Python, so a
+page is matched, ranked and marked by one rule. Only constructs both regex dialects read
+alike are used: escaped literals, ``\\s``, ``[^…]`` and ``{m,n}``.
+"""
+import functools
+import itertools
+import re
+
+from apps.search.query import Concept
+from apps.search.segment import word_parts
+
+# How many characters may stand between the parts of one word for the page to count as
+# holding it: 普惠性民办幼儿园 (普惠 … 幼儿, 3), 编制内和员额制教师 (编制 … 教师, 5). More would
+# join words from different clauses of a sentence.
+PARTS_WINDOW = 6
+SENTENCE_ENDS = "。;;!!??\n"
+_GAP = f"[^{SENTENCE_ENDS}]{{0,{PARTS_WINDOW}}}"
+# Permutations of more parts than this would make the pattern large; longer words keep their order.
+MAX_PERMUTED_PARTS = 3
+
+
+def literal(text: str) -> str:
+    """``text`` as typed, with any whitespace allowed between its characters (damaged pages: 收 悉)."""
+    return r"\s*".join(re.escape(ch) for ch in text if not ch.isspace())
+
+
+def _near_parts(parts: tuple[str, ...]) -> list[str]:
+    orders = itertools.permutations(parts) if len(parts) <= MAX_PERMUTED_PARTS else [parts]
+    return [_GAP.join(map(re.escape, order)) for order in orders]
+
+
+def spelling_pattern(spelling: str, *, phrase: bool = False) -> str:
+    """The spelling as typed, or (a word, not a phrase) all its parts within ``PARTS_WINDOW``."""
+    alternatives = [literal(spelling)]
+    parts = word_parts(spelling)
+    if not phrase and len(parts) >= 2:
+        alternatives.extend(_near_parts(parts))
+    return "|".join(alternatives)
+
+
+def _checked_spellings(concept: Concept) -> list[str]:
+    # A single character is a word only where the segmenter made it one (减 is no word of
+    # 双减): the index decides, never a substring.
+    return [s for s in concept.spellings if concept.phrase or word_parts(s)]
+
+
+def concept_pattern(concept: Concept) -> str:
+    """Any spelling of ``concept`` (single-character words aside), for ``__iregex``."""
+    return "|".join(spelling_pattern(s, phrase=concept.phrase) for s in _checked_spellings(concept))
+
+
+def needs_text_check(concept: Concept) -> bool:
+    """False when the index alone answers: every spelling is one word the index holds whole."""
+    if concept.phrase:
+        return True
+    return any(word_parts(s) not in ((s,), ()) for s in concept.spellings)
+
+
+@functools.lru_cache(maxsize=512)
+def compiled(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.IGNORECASE)
