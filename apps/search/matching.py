@@ -59,24 +59,22 @@ def entries_holding(condition: expressions.WordCondition) -> QuerySet:
 
 
 def text_condition(concepts: tuple[Concept, ...], prefix: str = "") -> Q:
-    """Title or text holds each concept the index cannot vouch for (``prefix``: a path to the document)."""
+    """Title or text holds what the index cannot vouch for (``prefix``: a path to the document):
+    the concepts of a chunk in one sentence; a single concept matched by its parts or a phrase."""
     def holds(pattern: str) -> Q:
         return Q(**{f"{prefix}title__iregex": pattern}) | Q(**{f"{prefix}clean_text__iregex": pattern})
 
     condition = Q()
-    for concept in concepts:
+    for chunk in ParsedQuery("", concepts).chunks():
+        if len(chunk) > 1:
+            condition &= holds(patterns.sentence_pattern(chunk))
+            continue
+        (concept,) = chunk
         if not patterns.needs_text_check(concept):
             continue
         held = holds(patterns.concept_pattern(concept))
         if concept.words:
-            apart = Q()
-            for word in concept.words:
-                word_concept = Concept(word, (word,))
-                if patterns.needs_text_check(word_concept):
-                    apart &= holds(patterns.concept_pattern(word_concept))
-            if not apart:
-                continue  # the index vouches for every word
-            held |= apart
+            held |= holds(patterns.words_pattern(concept.words))
         condition &= held
     return condition
 

@@ -20,6 +20,8 @@ SENTENCE_ENDS = "。;;!!??\n"
 _GAP = f"[^{SENTENCE_ENDS}]{{0,{PARTS_WINDOW}}}"
 # Permutations of more parts than this would make the pattern large; longer words keep their order.
 MAX_PERMUTED_PARTS = 3
+MAX_PERMUTED_WORDS = 4
+_IN_SENTENCE = f"[^{SENTENCE_ENDS}]*"
 
 
 def literal(text: str) -> str:
@@ -48,13 +50,35 @@ def _checked_spellings(concept: Concept) -> list[str]:
 
 
 def concept_pattern(concept: Concept) -> str:
-    """Any spelling of ``concept`` (single-character words aside), for ``__iregex``."""
-    return "|".join(spelling_pattern(s, phrase=concept.phrase) for s in _checked_spellings(concept))
+    """Any spelling of ``concept`` (single-character words aside), for ``__iregex``.
+
+    Only the word asked for is also found by its parts: another spelling (an alias) is
+    found as written, or its parts would match loosely what nobody asked (教师交流 in
+    与教师进行了交流).
+    """
+    return "|".join(
+        spelling_pattern(s, phrase=concept.phrase or s != concept.text) for s in _checked_spellings(concept)
+    )
+
+
+def _any_order(pieces: list[str]) -> str:
+    orders = itertools.permutations(pieces) if len(pieces) <= MAX_PERMUTED_WORDS else [pieces]
+    return "|".join(_IN_SENTENCE.join(f"(?:{piece})" for piece in order) for order in orders)
+
+
+def sentence_pattern(concepts: tuple[Concept, ...]) -> str:
+    """Every one of ``concepts`` within one sentence, in any order (in order past four)."""
+    return _any_order([concept_pattern(c) or literal(c.text) for c in concepts])
+
+
+def words_pattern(words: tuple[str, ...]) -> str:
+    """Every word (as typed, or by its parts) within one sentence."""
+    return _any_order([spelling_pattern(word) for word in words])
 
 
 def needs_text_check(concept: Concept) -> bool:
     """False when the index alone answers: every spelling is one word the index holds whole."""
-    if concept.phrase:
+    if concept.phrase or concept.words:
         return True
     return any(word_parts(s) not in ((s,), ()) for s in concept.spellings)
 

@@ -4,10 +4,12 @@ A query is read as an analyst means it:
 
 - Text in quotes (``"义务教育优质均衡"``, ``“…”``, ``「…」``) is a phrase: found only where it
   stands as typed.
-- Everything else is cut into words (``apps.search.segment.query_words``); every word must
-  be found (AND), anywhere in the document, closer together ranking higher. A word is
-  found where it stands, or where all its parts stand close together (``word_parts``:
-  普惠性幼儿园 in 普惠性民办幼儿园), which catches the words the segmenter cut otherwise.
+- Everything else is split at spaces into chunks and each chunk cut into words
+  (``apps.search.segment.query_words``); every word must be found (AND), the words of one
+  chunk within one sentence (职业教育体制 is not 职业 in one place and 教育体制 in another),
+  chunks anywhere, closer together ranking higher. A word is found where it stands, or
+  where all its parts stand close together (``word_parts``: 普惠性幼儿园 in 普惠性民办幼儿园),
+  which catches the words the segmenter cut otherwise.
 - A word or a whole chunk that names a known initiative or indicator
   (``apps.search.vocabulary``) is widened to every spelling of it.
 
@@ -16,7 +18,7 @@ escaped patterns in ``apps.search.matching``.
 """
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from apps.ingest.clean import to_simplified
 from apps.search.segment import MAX_QUERY_CHARS, MAX_QUERY_TERMS, query_words, word_parts
@@ -37,6 +39,8 @@ class Concept:
     # A chunk naming something known as a whole (紧密型集团化办学覆盖率) is also found where
     # its words stand apart, each anywhere, as any other chunk is: those words, not widened.
     words: tuple[str, ...] = ()
+    # Concepts typed in one chunk (no space between them) must stand in one sentence.
+    chunk: int = 0
 
     @property
     def widened(self) -> tuple[str, ...]:
@@ -51,6 +55,13 @@ class ParsedQuery:
 
     def __bool__(self) -> bool:
         return bool(self.concepts)
+
+    def chunks(self) -> list[tuple[Concept, ...]]:
+        """The concepts grouped by the chunk they were typed in, in order."""
+        groups: dict[int, list[Concept]] = {}
+        for concept in self.concepts:
+            groups.setdefault(concept.chunk, []).append(concept)
+        return [tuple(group) for group in groups.values()]
 
     @property
     def highlighted(self) -> list[str]:
@@ -85,13 +96,13 @@ def _word(text: str, names: list[KnownName]) -> Concept:
     return Concept(text, tuple(dict.fromkeys(spellings)), known=known)
 
 
-def _chunk(chunk: str, names: list[KnownName]) -> list[Concept]:
+def _chunk(chunk: str, number: int, names: list[KnownName]) -> list[Concept]:
     """A chunk that names something known as a whole is one concept; otherwise one per word."""
     words = query_words(chunk)
     if len(words) > 1 and named_by(chunk, names):
         whole = _word(chunk, names)
-        return [Concept(whole.text, whole.spellings, known=whole.known, words=tuple(words))]
-    return [_word(word, names) for word in words]
+        return [replace(whole, words=tuple(words), chunk=number)]
+    return [replace(_word(word, names), chunk=number) for word in words]
 
 
 def query_parse(q: str) -> ParsedQuery:
@@ -101,15 +112,15 @@ def query_parse(q: str) -> ParsedQuery:
     """
     text = _normalised(q)
     concepts = []
-    for match in QUOTED.finditer(text):
+    for number, match in enumerate(QUOTED.finditer(text)):
         phrase = _phrase(next(group for group in match.groups() if group is not None))
         if phrase:
-            concepts.append(phrase)
+            concepts.append(replace(phrase, chunk=-1 - number))
     rest = QUOTED.sub(" ", text)
     if rest.strip():
         names = known_names()
-        for chunk in rest.split():
-            concepts.extend(_chunk(chunk, names))
+        for number, chunk in enumerate(rest.split()):
+            concepts.extend(_chunk(chunk, number, names))
     unique, seen = [], set()
     for concept in concepts:
         if concept.text.casefold() not in seen:

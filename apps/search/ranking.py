@@ -8,7 +8,9 @@ concept is found:
 - in a sentence that sets a target or makes a commitment (a figure, or 将/力争/确保 …):
   what the page commits to (``COMMITMENT_WEIGHT``);
 - as one item of an enumeration (a clause with two or more 、): a mention (``LIST_WEIGHT``);
-- the spelling asked for counts more than another spelling or its parts (``WIDENED_FACTOR``);
+- the word asked for (as typed or by its parts) counts more than another spelling of it
+  (``WIDENED_FACTOR``), and a page holding it at all leads pages that hold only another
+  spelling (``ASKED_BONUS``);
 - repetition adds, with diminishing returns (log), so a long report does not win on size;
 - the concepts standing close together, when there are several (``NEARNESS_BONUS``).
 
@@ -25,6 +27,7 @@ TITLE_WEIGHT = 3.0
 COMMITMENT_WEIGHT = 2.0
 LIST_WEIGHT = 0.3
 WIDENED_FACTOR = 0.7
+ASKED_BONUS = 2.0  # the page holds what was asked, not only another spelling of it
 NEARNESS_BONUS = {30: 2.0, 120: 1.0}  # concepts all within N characters → bonus
 SENTENCE = re.compile(rf"[^{patterns.SENTENCE_ENDS}]+[{patterns.SENTENCE_ENDS}]?")
 CLAUSE_BREAK = re.compile(r"[,,::]")
@@ -41,7 +44,7 @@ class Found:
 
 
 def _found(concept: Concept, text: str) -> list[Found]:
-    asked = patterns.compiled(patterns.literal(concept.text)) if concept.text.strip() else None
+    asked = patterns.compiled(patterns.spelling_pattern(concept.text, phrase=concept.phrase))
     pattern = patterns.concept_pattern(concept)
     if not pattern:
         return []
@@ -52,7 +55,7 @@ def _found(concept: Concept, text: str) -> list[Found]:
     if not found and concept.words:
         # The known name is not there as a whole: its words, apart, are what the page holds.
         for word in concept.words:
-            found.extend(Found(f.start, f.end, False) for f in _found(Concept(word, (word,)), text))
+            found.extend(_found(Concept(word, (word,)), text))
     return found
 
 
@@ -78,13 +81,14 @@ def occurrence_weight(sentence: str, clause: str, asked: bool) -> float:
     return weight if asked else weight * WIDENED_FACTOR
 
 
-def _weights(concept: Concept, text: str, sentences: list[tuple[int, int]]) -> tuple[float, list[int]]:
-    total, starts = 0.0, []
+def _weights(concept: Concept, text: str, sentences: list[tuple[int, int]]) -> tuple[float, list[int], bool]:
+    total, starts, asked = 0.0, [], False
     for found in _found(concept, text):
         sentence = next((text[a:b] for a, b in sentences if a <= found.start < b), "")
         total += occurrence_weight(sentence, _clause(text, found.start, found.end), found.asked)
         starts.append(found.start)
-    return total, starts
+        asked = asked or found.asked
+    return total, starts, asked
 
 
 def _nearness(starts: list[list[int]]) -> float:
@@ -108,8 +112,8 @@ def aboutness(title: str, text: str, parsed: ParsedQuery) -> float:
         in_title = _found(concept, title)
         if in_title:
             score += TITLE_WEIGHT if any(f.asked for f in in_title) else TITLE_WEIGHT * WIDENED_FACTOR
-        weight, positions = _weights(concept, text, sentences)
-        score += 2 * math.log1p(weight)
+        weight, positions, asked = _weights(concept, text, sentences)
+        score += 2 * math.log1p(weight) + (ASKED_BONUS if asked or any(f.asked for f in in_title) else 0.0)
         starts.append(positions)
     return score + _nearness(starts)
 
