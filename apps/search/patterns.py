@@ -86,3 +86,13 @@ def needs_text_check(concept: Concept) -> bool:
 @functools.lru_cache(maxsize=512)
 def compiled(pattern: str) -> re.Pattern:
     return re.compile(pattern, re.IGNORECASE)
+
+
+def query_pattern(concepts) -> re.Pattern | None:
+    """What to mark in a result for ``concepts``: every spelling, the asked words also by their parts."""
+    pieces = []
+    for concept in concepts:
+        pieces.append(concept_pattern(concept) or literal(concept.text))
+        pieces.extend(spelling_pattern(word) for word in concept.words)
+    pieces = [piece for piece in pieces if piece]
+    return compiled("|".join(pieces)) if pieces else None

@@ -21,7 +21,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 
 from apps.ingest.clean import to_simplified
-from apps.search.segment import MAX_QUERY_CHARS, MAX_QUERY_TERMS, query_words, word_parts
+from apps.search.segment import MAX_QUERY_CHARS, MAX_QUERY_TERMS, query_words
 from apps.search.vocabulary import KnownName, known_names, named_by
 
 QUOTED = re.compile(r'"([^"]*)"|“([^”]*)”|「([^」]*)」|『([^』]*)』')
@@ -62,18 +62,6 @@ class ParsedQuery:
         for concept in self.concepts:
             groups.setdefault(concept.chunk, []).append(concept)
         return [tuple(group) for group in groups.values()]
-
-    @property
-    def highlighted(self) -> list[str]:
-        """What to mark in a result: every spelling, and the parts of those that are words."""
-        words = []
-        for concept in self.concepts:
-            words.extend(concept.spellings)
-            words.extend(concept.words)
-            if not concept.phrase:
-                for spelling in concept.spellings:
-                    words.extend(word_parts(spelling))
-        return list(dict.fromkeys(words))
 
 
 def _normalised(q: str) -> str:

@@ -153,17 +153,30 @@ def _ranked_none(queryset: QuerySet) -> QuerySet:
     return queryset.annotate(search_rank=Value(None, output_field=FloatField())).none()
 
 
-def _database_scores(queryset: QuerySet, candidates: list[int], words: list[str]) -> dict[int, float]:
-    """Document id → the database's word-count score (PostgreSQL ``ts_rank``, SQLite ``bm25()``)."""
+def _words(parsed: ParsedQuery) -> list[str]:
+    """Every index word the query's concepts can be found by."""
+    condition = matching.word_condition(parsed.concepts)
+    return list(dict.fromkeys(word for options in condition for option in options for word in option))
+
+
+def _database_scores(queryset: QuerySet, parsed: ParsedQuery, matches: QuerySet, limit: int) -> dict[int, float]:
+    """The ``limit`` newest matches: document id → the database's word-count score
+    (PostgreSQL ``ts_rank``, SQLite ``bm25()``), higher is better."""
+    # "+ 0" keeps PostgreSQL's planner from walking the primary key backwards and testing each
+    # row with to_tsvector() (0.2 ms a row): it takes the matches from the GIN index and sorts those.
+    newest = matches.order_by((F("pk") + 0).desc())
     if matching.vendor(queryset) == "postgresql":
-        score = expressions.ts_rank("search_entry__tokens", words)
+        # Read once, here: as a subquery it ran again for the page and again for its count.
+        candidates = list(newest.values_list("pk", flat=True)[:limit])
+        if not candidates:
+            return {}
+        score = expressions.ts_rank("search_entry__tokens", _words(parsed))
         rows = Document.objects.filter(pk__in=candidates).annotate(score=score).values_list("pk", "score")
         return {pk: value or 0.0 for pk, value in rows}
-    any_word = [[(word,) for word in words]]
-    scores = expressions.fts5_scores_of(
-        any_word, Document.objects.filter(pk__in=candidates).values("pk"), using=queryset.db,
-    )
-    return {pk: scores.get(pk, 0.0) for pk in candidates}
+    # bm25() exists only in a query on the FTS5 table: the candidates go in as a subquery and
+    # the scores come back in one query (every candidate holds one of the words at least).
+    any_word = [[(word,) for word in _words(parsed)]]
+    return expressions.fts5_scores_of(any_word, newest.values("pk")[:limit], using=queryset.db)
 
 
 def _linked(parsed: ParsedQuery, ids: list[int]) -> set[int]:
@@ -185,11 +198,9 @@ def _linked(parsed: ParsedQuery, ids: list[int]) -> set[int]:
     return linked
 
 
-def _scores(queryset: QuerySet, parsed: ParsedQuery, candidates: list[int]) -> dict[int, float]:
-    """Document id → final score: the ``RERANKED`` best by the database's score, re-read for
-    what they are about (``apps.search.ranking``), above the rest in the database's order."""
-    words = list(dict.fromkeys(w for options in matching.word_condition(parsed.concepts) for o in options for w in o))
-    scores = _database_scores(queryset, candidates, words)
+def _about(parsed: ParsedQuery, scores: dict[int, float]) -> dict[int, float]:
+    """``scores`` with the ``RERANKED`` best re-read for what they are about (``apps.search.ranking``),
+    placed above the rest, which keep the database's order."""
     best = sorted(scores, key=lambda pk: (-scores[pk], -pk))[:RERANKED]
     linked = _linked(parsed, best)
     for pk, title, text in Document.objects.filter(pk__in=best).values_list("pk", "title", "clean_text"):
@@ -199,13 +210,11 @@ def _scores(queryset: QuerySet, parsed: ParsedQuery, candidates: list[int]) -> d
 
 
 def _ranked(queryset: QuerySet, parsed: ParsedQuery, matches: QuerySet, limit: int) -> QuerySet | None:
-    # "+ 0" keeps PostgreSQL's planner from walking the primary key backwards and testing each
-    # row with to_tsvector() (0.2 ms a row): it takes the matches from the GIN index and sorts those.
-    candidates = list(matches.order_by((F("pk") + 0).desc()).values_list("pk", flat=True)[:limit])
-    if not candidates:
+    scores = _database_scores(queryset, parsed, matches, limit)
+    if not scores:
         return None
-    scores = _scores(queryset, parsed, candidates)
-    ranked = queryset.filter(pk__in=candidates).annotate(search_rank=expressions.ScoreOf("pk", scores))
+    scores = _about(parsed, scores)
+    ranked = queryset.filter(pk__in=list(scores)).annotate(search_rank=expressions.ScoreOf("pk", scores))
     return ranked.order_by("-search_rank", "-pk")
 
 
@@ -218,11 +227,13 @@ def _nearest(queryset: QuerySet, parsed: ParsedQuery) -> QuerySet:
         return loose
     held = Q()
     for concepts in readings[1:]:
-        held |= Q(pk__in=matching.documents_holding(queryset, concepts).values("pk"))
+        held |= Q(pk__in=matching.documents_holding(queryset, concepts, checked=False).values("pk"))
     return queryset.filter(held)
 
 
-def documents_search(queryset: QuerySet, q: str, *, limit: int = RANK_CANDIDATES, nearest: bool = True) -> SearchResults:
+def documents_search(
+    queryset: QuerySet, q: str | ParsedQuery, *, limit: int = RANK_CANDIDATES, nearest: bool = True,
+) -> SearchResults:
     """Documents of ``queryset`` holding every concept of ``q``, most about it first.
 
     The candidates are the ``limit`` most recently added matches; each gets the database's
@@ -230,9 +241,9 @@ def documents_search(queryset: QuerySet, q: str, *, limit: int = RANK_CANDIDATES
     (title, target and commitment sentences, lists, nearness, links to what the query names).
     ``search_rank`` is higher for better (comparable only within one query). When nothing
     matches and ``nearest`` is set, the nearest matches come back instead, flagged ``relaxed``.
-    ``queryset`` must not be sliced; its ordering is replaced.
+    ``queryset`` must not be sliced; its ordering is replaced. ``q`` may be parsed already.
     """
-    parsed = query_parse(q)
+    parsed = q if isinstance(q, ParsedQuery) else query_parse(q)
     if not parsed:
         return SearchResults(parsed, _ranked_none(queryset))
     ranked = _ranked(queryset, parsed, matching.documents_holding(queryset, parsed.concepts), limit)
