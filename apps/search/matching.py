@@ -60,14 +60,14 @@ def entries_holding(condition: expressions.WordCondition) -> QuerySet:
 
 def text_condition(concepts: tuple[Concept, ...], prefix: str = "") -> Q:
     """Title or text holds what the index cannot vouch for (``prefix``: a path to the document):
-    the concepts of a chunk in one sentence; a single concept matched by its parts or a phrase."""
+    the concepts of a chunk close together; a single concept matched by its parts or a phrase."""
     def holds(pattern: str) -> Q:
         return Q(**{f"{prefix}title__iregex": pattern}) | Q(**{f"{prefix}clean_text__iregex": pattern})
 
     condition = Q()
     for chunk in ParsedQuery("", concepts).chunks():
         if len(chunk) > 1:
-            condition &= holds(patterns.sentence_pattern(chunk))
+            condition &= holds(patterns.chunk_pattern(chunk))
             continue
         (concept,) = chunk
         if not patterns.needs_text_check(concept):
@@ -79,11 +79,12 @@ def text_condition(concepts: tuple[Concept, ...], prefix: str = "") -> Q:
     return condition
 
 
-def documents_holding(queryset: QuerySet, concepts: tuple[Concept, ...], *, checked: bool = True) -> QuerySet:
-    """``queryset`` narrowed to the documents holding every concept (unchecked: by the index only)."""
-    entries = entries_holding(word_condition(concepts))
-    narrowed = queryset.filter(pk__in=entries.values("document_id"))
-    return narrowed.filter(text_condition(concepts)) if checked else narrowed
+def entries_matching(queryset: QuerySet, concepts: tuple[Concept, ...], *, checked: bool = True) -> QuerySet:
+    """Search entries of the documents in ``queryset`` holding every concept (unchecked: by the
+    index only). Entries rather than documents: ``queryset`` may be DISTINCT, and the entries
+    are what is ordered and cut to the candidates."""
+    entries = entries_holding(word_condition(concepts)).filter(document_id__in=queryset.values("pk"))
+    return entries.filter(text_condition(concepts, prefix="document__")) if checked else entries
 
 
 def relaxed_conditions(parsed: ParsedQuery) -> list[tuple[Concept, ...]]:

@@ -21,7 +21,11 @@ _GAP = f"[^{SENTENCE_ENDS}]{{0,{PARTS_WINDOW}}}"
 # Permutations of more parts than this would make the pattern large; longer words keep their order.
 MAX_PERMUTED_PARTS = 3
 MAX_PERMUTED_WORDS = 4
-_IN_SENTENCE = f"[^{SENTENCE_ENDS}]*"
+# How far apart the words of one chunk may stand (职业教育体制: 职业教育 … 体制): a sentence
+# or two, across line breaks (``.`` is any character but a newline in Python, any at all in
+# PostgreSQL, so both are spelt out).
+CHUNK_WINDOW = 40
+_NEARBY = f"(?:.|\n){{0,{CHUNK_WINDOW}}}"
 
 
 def literal(text: str) -> str:
@@ -63,16 +67,16 @@ def concept_pattern(concept: Concept) -> str:
 
 def _any_order(pieces: list[str]) -> str:
     orders = itertools.permutations(pieces) if len(pieces) <= MAX_PERMUTED_WORDS else [pieces]
-    return "|".join(_IN_SENTENCE.join(f"(?:{piece})" for piece in order) for order in orders)
+    return "|".join(_NEARBY.join(f"(?:{piece})" for piece in order) for order in orders)
 
 
-def sentence_pattern(concepts: tuple[Concept, ...]) -> str:
-    """Every one of ``concepts`` within one sentence, in any order (in order past four)."""
+def chunk_pattern(concepts: tuple[Concept, ...]) -> str:
+    """Every one of ``concepts`` within ``CHUNK_WINDOW`` characters, in any order (in order past four)."""
     return _any_order([concept_pattern(c) or literal(c.text) for c in concepts])
 
 
 def words_pattern(words: tuple[str, ...]) -> str:
-    """Every word (as typed, or by its parts) within one sentence."""
+    """Every word (as typed, or by its parts) within ``CHUNK_WINDOW`` characters."""
     return _any_order([spelling_pattern(word) for word in words])
 
 

@@ -6,8 +6,8 @@ A query is read as an analyst means it:
   stands as typed.
 - Everything else is split at spaces into chunks and each chunk cut into words
   (``apps.search.segment.query_words``); every word must be found (AND), the words of one
-  chunk within one sentence (职业教育体制 is not 职业 in one place and 教育体制 in another),
-  chunks anywhere, closer together ranking higher. A word is found where it stands, or
+  chunk close together (``apps.search.patterns.CHUNK_WINDOW``: 职业教育体制 is not 职业 in
+  one paragraph and 教育体制 in another), chunks anywhere, closer together ranking higher. A word is found where it stands, or
   where all its parts stand close together (``word_parts``: 普惠性幼儿园 in 普惠性民办幼儿园),
   which catches the words the segmenter cut otherwise.
 - A word or a whole chunk that names a known initiative or indicator
@@ -39,7 +39,7 @@ class Concept:
     # A chunk naming something known as a whole (紧密型集团化办学覆盖率) is also found where
     # its words stand apart, each anywhere, as any other chunk is: those words, not widened.
     words: tuple[str, ...] = ()
-    # Concepts typed in one chunk (no space between them) must stand in one sentence.
+    # Concepts typed in one chunk (no space between them) must stand close together.
     chunk: int = 0
 
     @property

@@ -164,10 +164,10 @@ def _database_scores(queryset: QuerySet, parsed: ParsedQuery, matches: QuerySet,
     (PostgreSQL ``ts_rank``, SQLite ``bm25()``), higher is better."""
     # "+ 0" keeps PostgreSQL's planner from walking the primary key backwards and testing each
     # row with to_tsvector() (0.2 ms a row): it takes the matches from the GIN index and sorts those.
-    newest = matches.order_by((F("pk") + 0).desc())
+    newest = matches.order_by((F("document_id") + 0).desc())
     if matching.vendor(queryset) == "postgresql":
         # Read once, here: as a subquery it ran again for the page and again for its count.
-        candidates = list(newest.values_list("pk", flat=True)[:limit])
+        candidates = list(newest.values_list("document_id", flat=True)[:limit])
         if not candidates:
             return {}
         score = expressions.ts_rank("search_entry__tokens", _words(parsed))
@@ -176,7 +176,7 @@ def _database_scores(queryset: QuerySet, parsed: ParsedQuery, matches: QuerySet,
     # bm25() exists only in a query on the FTS5 table: the candidates go in as a subquery and
     # the scores come back in one query (every candidate holds one of the words at least).
     any_word = [[(word,) for word in _words(parsed)]]
-    return expressions.fts5_scores_of(any_word, newest.values("pk")[:limit], using=queryset.db)
+    return expressions.fts5_scores_of(any_word, newest.values("document_id")[:limit], using=queryset.db)
 
 
 def _linked(parsed: ParsedQuery, ids: list[int]) -> set[int]:
@@ -222,13 +222,13 @@ def _nearest(queryset: QuerySet, parsed: ParsedQuery) -> QuerySet:
     """For a query nothing matched in full: every concept by its parts anywhere, else the
     documents holding all concepts but one (any one)."""
     readings = matching.relaxed_conditions(parsed)
-    loose = matching.documents_holding(queryset, readings[0], checked=False)
+    loose = matching.entries_matching(queryset, readings[0], checked=False)
     if loose.exists() or len(readings) == 1:
         return loose
     held = Q()
     for concepts in readings[1:]:
-        held |= Q(pk__in=matching.documents_holding(queryset, concepts, checked=False).values("pk"))
-    return queryset.filter(held)
+        held |= Q(document_id__in=matching.entries_matching(queryset, concepts, checked=False).values("document_id"))
+    return SearchEntry.objects.filter(held)
 
 
 def documents_search(
@@ -246,7 +246,7 @@ def documents_search(
     parsed = q if isinstance(q, ParsedQuery) else query_parse(q)
     if not parsed:
         return SearchResults(parsed, _ranked_none(queryset))
-    ranked = _ranked(queryset, parsed, matching.documents_holding(queryset, parsed.concepts), limit)
+    ranked = _ranked(queryset, parsed, matching.entries_matching(queryset, parsed.concepts), limit)
     if ranked is not None:
         return SearchResults(parsed, ranked)
     if nearest:
