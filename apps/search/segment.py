@@ -231,3 +231,10 @@ def query_words(chunk: str) -> list[str]:
         else:
             glued.append(pending)
     return glued
+
+
+@functools.lru_cache(maxsize=4096)
+def is_index_word(word: str) -> bool:
+    """Whether the index holds ``word`` whole wherever the segmenter finds it (a dictionary
+    word, or one it cuts as a single token): then the index alone proves a page holds it."""
+    return len(word) >= 2 and word in _segmenter().cut_for_search(_normalise(word))

@@ -134,7 +134,7 @@ def document_ids_matching(q: str) -> QuerySet:
     if not parsed:
         return SearchEntry.objects.none().values("document_id")
     entries = matching.entries_holding(matching.word_condition(parsed.concepts))
-    checked = entries.filter(matching.text_condition(parsed.concepts, prefix="document__"))
+    checked = entries.filter(matching.text_condition(parsed.concepts))
     return checked.values("document_id")[:MATCH_FENCE]
 
 
