@@ -6,9 +6,12 @@ Two steps, the same on PostgreSQL and SQLite:
    concept, all the index words of one of its spellings (``word_condition``): the word
    itself, or its parts (``apps.search.segment.word_parts``). Fast, and never misses a
    page that holds the word, however the segmenter cut it there.
-2. Where the index cannot tell (a word matched through its parts, a phrase), the title
-   or the text must hold the spelling as typed, or its parts within a few characters
-   (``apps.search.patterns``). Words the index holds whole need no second step.
+2. Where the index cannot tell (a word matched through its parts, a phrase, the words of
+   one chunk standing close), the title or the text must hold the spelling as typed, or
+   its parts within a few characters (``apps.search.patterns``). Words the index holds
+   whole need no second step. This step reads text, so it runs on the capped candidates of
+   a ranked search only (``entries_checked``); the API's filter (``document_ids_matching``)
+   is the index's answer for the words as the index holds them (``loose=False``).
 
 Nearest matches, for a query nothing matches in full (``relaxed_conditions``): every
 concept's parts anywhere in the page, then all concepts but one.
@@ -26,17 +29,26 @@ def _words_of(text: str) -> tuple[str, ...]:
     return word_parts(text) or (text,)
 
 
-def _options(concept: Concept) -> list[tuple[str, ...]]:
-    """Per spelling, the index words a page holding it holds (a single character: itself);
-    for a concept with ``words``, also all of theirs."""
-    options = [_words_of(spelling) for spelling in concept.spellings]
+def _whole_or_parts(text: str) -> tuple[str, ...]:
+    return (text,) if is_index_word(text) else _words_of(text)
+
+
+def _options(concept: Concept, loose: bool) -> list[tuple[str, ...]]:
+    """Per spelling, the index words a page holding it holds: the word itself where the index
+    holds it whole, else its parts (a single character: itself); for a concept with ``words``,
+    also all of theirs. ``loose`` adds the asked word's and a phrase's parts, for pages the
+    text must then confirm."""
+    options = [_whole_or_parts(spelling) for spelling in concept.spellings]
+    parts = word_parts(concept.text)
+    if loose and parts and parts != (concept.text,):
+        options.append(parts)
     if concept.words:
-        options.append(tuple(dict.fromkeys(w for word in concept.words for w in _words_of(word))))
+        options.append(tuple(dict.fromkeys(w for word in concept.words for w in _whole_or_parts(word))))
     return list(dict.fromkeys(options))
 
 
-def word_condition(concepts: tuple[Concept, ...]) -> expressions.WordCondition:
-    return [_options(concept) for concept in concepts]
+def word_condition(concepts: tuple[Concept, ...], *, loose: bool = True) -> expressions.WordCondition:
+    return [_options(concept, loose) for concept in concepts]
 
 
 def vendor(queryset: QuerySet) -> str:
@@ -67,7 +79,10 @@ def _held_whole(concept: Concept) -> Q:
     whole = [(s,) for s in concept.spellings if is_index_word(s) and (not concept.phrase or s == concept.text)]
     if not whole:
         return Q(pk__in=[])
-    return Q(document_id__in=entries_holding([whole]).values("document_id"))
+    if vendor(SearchEntry.objects.all()) == "postgresql":
+        # The stored vector, row by row: the candidates are few (``entries_checked``).
+        return Q(stored_vector=expressions.tsquery_of([whole]))
+    return Q(document_id__in=expressions.fts5_ids_of([whole]))
 
 
 def _holds(pattern: str) -> Q:
@@ -92,12 +107,24 @@ def text_condition(concepts: tuple[Concept, ...]) -> Q:
     return condition
 
 
-def entries_matching(queryset: QuerySet, concepts: tuple[Concept, ...], *, checked: bool = True) -> QuerySet:
-    """Search entries of the documents in ``queryset`` holding every concept (unchecked: by the
-    index only). Entries rather than documents: ``queryset`` may be DISTINCT, and the entries
+def entries_matching(queryset: QuerySet, concepts: tuple[Concept, ...], *, loose: bool = True) -> QuerySet:
+    """Search entries of the documents in ``queryset`` whose words meet the concepts' index
+    condition. Entries rather than documents: ``queryset`` may be DISTINCT, and the entries
     are what is ordered and cut to the candidates."""
-    entries = entries_holding(word_condition(concepts)).filter(document_id__in=queryset.values("pk"))
-    return entries.filter(text_condition(concepts)) if checked else entries
+    return entries_holding(word_condition(concepts, loose=loose)).filter(document_id__in=queryset.values("pk"))
+
+
+def entries_checked(ids: list[int], concepts: tuple[Concept, ...]) -> list[int]:
+    """Of the documents ``ids`` (candidates the index found), those whose title or text confirms
+    the concepts (``text_condition``). Read for a capped set only: a regular expression over
+    the text of tens of thousands of pages takes seconds."""
+    condition = text_condition(concepts)
+    if not condition:
+        return ids
+    entries = SearchEntry.objects.filter(document_id__in=ids)
+    if vendor(entries) == "postgresql":
+        entries = entries.alias(stored_vector=expressions.StoredSearchVector())
+    return list(entries.filter(condition).values_list("document_id", flat=True))
 
 
 def relaxed_conditions(parsed: ParsedQuery) -> list[tuple[Concept, ...]]:

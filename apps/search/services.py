@@ -121,8 +121,10 @@ def document_ids_matching(q: str) -> QuerySet:
 
     For filters: ``Document.objects.filter(pk__in=document_ids_matching(q))``. An empty,
     blank or punctuation-only query matches nothing. Visibility is the caller's: filter a
-    queryset that already holds only the documents the user may see. What counts as holding
-    a concept: ``apps.search.query`` and ``apps.search.matching``.
+    queryset that already holds only the documents the user may see. The index's answer:
+    every concept as the index holds it, the word whole or any other spelling of it (a word
+    the dictionary lacks, by its parts), anywhere in the page; phrases, nearness and parts
+    standing close are checked in the text by the ranked search only (``apps.search.matching``).
 
     The subquery carries a LIMIT it never reaches (``MATCH_FENCE``). Without it PostgreSQL
     flattens the match into the outer query and, for a list ordered by date, walks the
@@ -133,9 +135,8 @@ def document_ids_matching(q: str) -> QuerySet:
     parsed = query_parse(q)
     if not parsed:
         return SearchEntry.objects.none().values("document_id")
-    entries = matching.entries_holding(matching.word_condition(parsed.concepts))
-    checked = entries.filter(matching.text_condition(parsed.concepts))
-    return checked.values("document_id")[:MATCH_FENCE]
+    entries = matching.entries_holding(matching.word_condition(parsed.concepts, loose=False))
+    return entries.values("document_id")[:MATCH_FENCE]
 
 
 @dataclass(frozen=True)
@@ -159,24 +160,26 @@ def _words(parsed: ParsedQuery) -> list[str]:
     return list(dict.fromkeys(word for options in condition for option in options for word in option))
 
 
-def _database_scores(queryset: QuerySet, parsed: ParsedQuery, matches: QuerySet, limit: int) -> dict[int, float]:
-    """The ``limit`` newest matches: document id → the database's word-count score
-    (PostgreSQL ``ts_rank``, SQLite ``bm25()``), higher is better."""
+def _newest(matches: QuerySet, limit: int) -> list[int]:
     # "+ 0" keeps PostgreSQL's planner from walking the primary key backwards and testing each
     # row with to_tsvector() (0.2 ms a row): it takes the matches from the GIN index and sorts those.
-    newest = matches.order_by((F("document_id") + 0).desc())
+    # Read once, here: as a subquery it ran again for the page and again for its count.
+    return list(matches.order_by((F("document_id") + 0).desc()).values_list("document_id", flat=True)[:limit])
+
+
+def _database_scores(queryset: QuerySet, parsed: ParsedQuery, candidates: list[int]) -> dict[int, float]:
+    """Document id → the database's word-count score (PostgreSQL ``ts_rank``, SQLite ``bm25()``),
+    higher is better."""
     if matching.vendor(queryset) == "postgresql":
-        # Read once, here: as a subquery it ran again for the page and again for its count.
-        candidates = list(newest.values_list("document_id", flat=True)[:limit])
-        if not candidates:
-            return {}
         score = expressions.ts_rank("search_entry__tokens", _words(parsed))
         rows = Document.objects.filter(pk__in=candidates).annotate(score=score).values_list("pk", "score")
         return {pk: value or 0.0 for pk, value in rows}
-    # bm25() exists only in a query on the FTS5 table: the candidates go in as a subquery and
-    # the scores come back in one query (every candidate holds one of the words at least).
+    # bm25() exists only in a query on the FTS5 table: one query for all the candidates.
     any_word = [[(word,) for word in _words(parsed)]]
-    return expressions.fts5_scores_of(any_word, newest.values("document_id")[:limit], using=queryset.db)
+    scores = expressions.fts5_scores_of(
+        any_word, SearchEntry.objects.filter(document_id__in=candidates).values("document_id"), using=queryset.db,
+    )
+    return {pk: scores.get(pk, 0.0) for pk in candidates}
 
 
 def _linked(parsed: ParsedQuery, ids: list[int]) -> set[int]:
@@ -209,26 +212,25 @@ def _about(parsed: ParsedQuery, scores: dict[int, float]) -> dict[int, float]:
     return scores
 
 
-def _ranked(queryset: QuerySet, parsed: ParsedQuery, matches: QuerySet, limit: int) -> QuerySet | None:
-    scores = _database_scores(queryset, parsed, matches, limit)
-    if not scores:
+def _ranked(queryset: QuerySet, parsed: ParsedQuery, candidates: list[int]) -> QuerySet | None:
+    if not candidates:
         return None
-    scores = _about(parsed, scores)
+    scores = _about(parsed, _database_scores(queryset, parsed, candidates))
     ranked = queryset.filter(pk__in=list(scores)).annotate(search_rank=expressions.ScoreOf("pk", scores))
     return ranked.order_by("-search_rank", "-pk")
 
 
-def _nearest(queryset: QuerySet, parsed: ParsedQuery) -> QuerySet:
+def _nearest(queryset: QuerySet, parsed: ParsedQuery, limit: int) -> list[int]:
     """For a query nothing matched in full: every concept by its parts anywhere, else the
     documents holding all concepts but one (any one)."""
     readings = matching.relaxed_conditions(parsed)
-    loose = matching.entries_matching(queryset, readings[0], checked=False)
-    if loose.exists() or len(readings) == 1:
+    loose = _newest(matching.entries_matching(queryset, readings[0]), limit)
+    if loose or len(readings) == 1:
         return loose
     held = Q()
     for concepts in readings[1:]:
-        held |= Q(document_id__in=matching.entries_matching(queryset, concepts, checked=False).values("document_id"))
-    return SearchEntry.objects.filter(held)
+        held |= Q(document_id__in=matching.entries_matching(queryset, concepts).values("document_id"))
+    return _newest(SearchEntry.objects.filter(held), limit)
 
 
 def documents_search(
@@ -246,11 +248,12 @@ def documents_search(
     parsed = q if isinstance(q, ParsedQuery) else query_parse(q)
     if not parsed:
         return SearchResults(parsed, _ranked_none(queryset))
-    ranked = _ranked(queryset, parsed, matching.entries_matching(queryset, parsed.concepts), limit)
+    candidates = _newest(matching.entries_matching(queryset, parsed.concepts), limit)
+    ranked = _ranked(queryset, parsed, matching.entries_checked(candidates, parsed.concepts) if candidates else [])
     if ranked is not None:
         return SearchResults(parsed, ranked)
     if nearest:
-        ranked = _ranked(queryset, parsed, _nearest(queryset, parsed), limit)
+        ranked = _ranked(queryset, parsed, _nearest(queryset, parsed, limit))
         if ranked is not None:
             return SearchResults(parsed, ranked, relaxed=True)
     return SearchResults(parsed, _ranked_none(queryset))

@@ -11,6 +11,12 @@ pytestmark = pytest.mark.django_db
 
 
 def matching(q):
+    """What the search page finds for ``q`` (full matches only)."""
+    return {d.pk for d in documents_ranked(Document.objects.all(), q)}
+
+
+def filtered(q):
+    """What the API's ``q`` filter finds: the index's answer."""
     return set(Document.objects.filter(pk__in=document_ids_matching(q)).values_list("pk", flat=True))
 
 
@@ -32,7 +38,7 @@ def test_a_word_the_text_cuts_otherwise_is_still_found():
 
 def test_a_named_initiative_is_widened_to_its_other_spellings():
     page = DocumentFactory(clean_text="义务教育学校流动教师人数占比均超15%。")
-    assert matching("教师交流轮岗") == {page.pk}
+    assert matching("教师交流轮岗") == filtered("教师交流轮岗") == {page.pk}
     search = documents_search(Document.objects.all(), "教师交流轮岗")
     assert "流动教师" in search.query.concepts[0].widened
 
@@ -95,3 +101,10 @@ def test_a_query_nothing_is_near_still_finds_nothing():
     DocumentFactory(clean_text="推进集团化办学。")
     search = documents_search(Document.objects.all(), "量子计算")
     assert list(search.documents) == [] and not search.relaxed
+
+
+def test_the_api_filter_takes_the_index_s_answer_without_reading_the_text():
+    whole = DocumentFactory(title="要点", clean_text="推进集团化办学。")
+    apart = DocumentFactory(title="要点", clean_text="推动义务教育阶段入学。" + "加强党建工作。" * 8 + "创建优质均衡发展县。")
+    assert filtered("集团化办学") == {whole.pk}
+    assert filtered('"义务教育优质均衡"') == {apart.pk} and matching('"义务教育优质均衡"') == set()

@@ -2,7 +2,6 @@
 import re
 
 import pytest
-from django.db import connection
 
 from apps.documents.models import Document
 from apps.documents.tests.factories import DocumentFactory
@@ -11,12 +10,11 @@ from apps.web.tests.support import demo, page, text_of  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
-# Ranking reads the candidates' scores (SQLite: bm25() in one query; PostgreSQL: the candidates, then
-# their ts_rank, two), then the published initiatives' spellings (apps.search.vocabulary), the
-# documents linked to the initiative 集团化办学 names and the best candidates' texts (one query each,
-# however many rows). With nothing remembered yet (apps.curation.memo): two counts decide the
-# sidebar's record selects.
-SEARCH_QUERIES = 12 if connection.vendor == "sqlite" else 13
+# The search reads the published initiatives' spellings (apps.search.vocabulary), the newest candidates
+# from the index, those the text confirms, their scores (bm25() or ts_rank), the documents linked to
+# the initiative 集团化办学 names and the best candidates' texts: one query each, however many rows.
+# With nothing remembered yet (apps.curation.memo): two counts decide the sidebar's record selects.
+SEARCH_QUERIES = 14
 
 
 def result_titles(html: str) -> list[str]:
