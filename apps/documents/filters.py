@@ -59,9 +59,8 @@ class DocumentFilter(CuratedFilterSet):
     q = TextQueryFilter(
         search=document_search,
         help_text="Words to find in the title or the clean text, Chinese cut into words as the index is; "
-                  "every word must occur (集团化办学, 双减 县管校聘), the words typed together close to each other, "
-                  "a word also through its parts standing together or another spelling of a known initiative or "
-                  "indicator (教师交流轮岗 also finds 流动教师); \"…\" finds a phrase as typed.",
+                  "every word must occur, anywhere (集团化办学, 双减 县管校聘). Other spellings, phrases and "
+                  "nearness are the search page's (/search/).",
     )
     ordering = StableOrderingFilter(
         fields=["publish_date", "title", "updated_at", "id"],

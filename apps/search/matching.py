@@ -11,7 +11,8 @@ Two steps, the same on PostgreSQL and SQLite:
    its parts within a few characters (``apps.search.patterns``). Words the index holds
    whole need no second step. This step reads text, so it runs on the capped candidates of
    a ranked search only (``entries_checked``); the API's filter (``document_ids_matching``)
-   is the index's answer for the words as the index holds them (``loose=False``).
+   is the index's answer for the words as asked (``loose=False``: no other spellings,
+   whose OR makes PostgreSQL's planner scan the table, docs/performance.md).
 
 Nearest matches, for a query nothing matches in full (``relaxed_conditions``): every
 concept's parts anywhere in the page, then all concepts but one.
@@ -37,8 +38,9 @@ def _options(concept: Concept, loose: bool) -> list[tuple[str, ...]]:
     """Per spelling, the index words a page holding it holds: the word itself where the index
     holds it whole, else its parts (a single character: itself); for a concept with ``words``,
     also all of theirs. ``loose`` adds the asked word's and a phrase's parts, for pages the
-    text must then confirm."""
-    options = [_whole_or_parts(spelling) for spelling in concept.spellings]
+    text must then confirm, and the other spellings; without it, only the word as asked."""
+    spellings = concept.spellings if loose else concept.spellings[:1]
+    options = [_whole_or_parts(spelling) for spelling in spellings]
     parts = word_parts(concept.text)
     if loose and parts and parts != (concept.text,):
         options.append(parts)
