@@ -9,13 +9,16 @@ indexes them with a GIN index on ``to_tsvector('simple', tokens)``, SQLite with 
 ``unicode61`` table over the same column (``apps.search.models``). Both tokenizers split
 only at the spaces the segmenter put there, so a word such as 双减 is found as a whole.
 
-A query is cut the same way (precise mode) into terms, and a document matches when it
-has every term (AND, not a phrase: the terms may be anywhere in it). User input never
-reaches a query language: PostgreSQL gets ``plainto_tsquery``, SQLite a MATCH string of
-quoted phrases (``apps.search.expressions``).
+A query is read into concepts (``apps.search.query``: words, their parts, other spellings
+of known initiatives and indicators, phrases); the index finds the candidates and, for a
+ranked search, the text confirms what the index cannot (``apps.search.matching``). User
+input never reaches a query language: PostgreSQL gets ``plainto_tsquery`` per word, SQLite
+a MATCH string of quoted phrases (``apps.search.expressions``), the text checks escaped
+regular expressions (``apps.search.patterns``).
 
 Ranking costs a score per matching document, so only a capped candidate set is scored:
-the ``limit`` (1,000) most recently added matches. On PostgreSQL, matching uses a GIN
+the ``limit`` (1,000) most recently added matches; the best of them by the database's
+score are then re-read for what they are about (``apps.search.ranking``). On PostgreSQL, matching uses a GIN
 index on the expression ``to_tsvector('simple', tokens)`` and ranking a stored copy of the
 same vector (a generated column): ranking 1,000 candidates from it takes about 5 ms,
 against 200-300 ms when each document's words are parsed again at query time (measured
@@ -24,8 +27,9 @@ on a 100 k-document corpus; see ``apps/search/migrations/_fulltext.py``).
 Writes: ``search_entry_update`` (one document, called on every ``Document.save()``),
 ``search_index_rebuild`` (many, for imports that bypass ``save()`` and after a
 dictionary change) and ``fulltext_index_repair`` (SQLite's FTS5 table, rarely).
-Reads: ``document_ids_matching`` (for ``pk__in`` filters) and ``documents_ranked``
-(filter and order by relevance).
+Reads: ``document_ids_matching`` (for ``pk__in`` filters: the index's answer),
+``documents_search`` (the search page: ranked, with nearest matches when nothing matches
+in full) and ``documents_ranked`` (the same without nearest matches).
 """
 from collections.abc import Iterable
 from dataclasses import dataclass
