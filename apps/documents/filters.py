@@ -17,7 +17,8 @@ from apps.search.services import document_ids_matching
 
 
 def document_search(queryset, text: str):
-    """Documents whose title or clean text holds every word of ``text`` (segmented full-text search).
+    """Documents whose title or clean text holds every word of ``text`` (segmented full-text search,
+    read as ``apps.search.query`` describes).
 
     The one place documents are searched by text, for the API and the web pages alike:
     the words are cut as ``apps.search`` cuts stored text, since Chinese has no spaces.
@@ -58,7 +59,8 @@ class DocumentFilter(CuratedFilterSet):
     q = TextQueryFilter(
         search=document_search,
         help_text="Words to find in the title or the clean text, Chinese cut into words as the index is; "
-                  "every word must occur (集团化办学, 双减 县管校聘).",
+                  "every word must occur, anywhere (集团化办学, 双减 县管校聘). Other spellings, phrases and "
+                  "nearness are the search page's (/search/).",
     )
     ordering = StableOrderingFilter(
         fields=["publish_date", "title", "updated_at", "id"],

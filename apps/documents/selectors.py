@@ -7,7 +7,8 @@ from apps.documents.models import Citation, Document
 from apps.initiatives.models import Initiative
 from apps.proposals.models import Proposal, Reply
 from apps.regions.models import Region
-from apps.search.services import documents_ranked
+from apps.search.query import ParsedQuery, query_parse
+from apps.search.services import SearchResults, documents_search
 from apps.targets.models import Observation, Target
 
 NEWEST_FIRST = [F("publish_date").desc(nulls_last=True), "-pk"]
@@ -31,16 +32,19 @@ def document_list(*, filters, user) -> QuerySet:
     return filtered(DocumentFilter, _listed(user), filters=filters, user=user)
 
 
-def document_search(*, filters, user) -> QuerySet:
-    """Documents holding every word of ``filters["q"]``, most relevant first, narrowed by the other filters.
+def document_search(*, filters, user, query: ParsedQuery | None = None) -> SearchResults:
+    """Documents holding every word of ``filters["q"]``, most about it first, narrowed by the other
+    filters; the nearest matches (flagged ``relaxed``) when none holds them all.
 
-    An explicit ``ordering`` replaces relevance. No words, no documents.
+    An explicit ``ordering`` replaces relevance (and shows only full matches). No words, no documents.
+    ``query``: ``filters["q"]`` parsed already (``apps.search.query.query_parse``).
     """
+    query = query or query_parse(filters.get("q", ""))
     if filters.get("ordering"):
-        return document_list(filters=filters, user=user)
+        return SearchResults(query, document_list(filters=filters, user=user))
     others = filters.copy()
     others.pop("q", None)
-    return documents_ranked(document_list(filters=others, user=user), filters.get("q", ""))
+    return documents_search(document_list(filters=others, user=user), query)
 
 
 def drawn_from_prefetches(user) -> list[Prefetch]:

@@ -4,8 +4,8 @@ PostgreSQL: ``SimpleTsVector`` repeats the GIN index's expression exactly, so
 ``to_tsvector(...) @@ plainto_tsquery('simple', ...)`` is answered from the index;
 ``StoredSearchVector`` is the generated column ``search_vector`` holding the same vector
 for ranking (not a model field: SQLite has no such column).
-SQLite: FTS5 is queried through its own table; ``fts5_match`` builds the MATCH string and
-``fts5_scores`` scores the candidates with ``bm25()``.
+SQLite: FTS5 is queried through its own table; ``fts5_match_of`` builds the MATCH string and
+``fts5_scores_of`` scores the candidates with ``bm25()``.
 """
 import functools
 import itertools
@@ -83,31 +83,6 @@ def fts5_match(terms: list[str]) -> str:
     return " ".join('"{}"'.format(term.replace('"', '""')) for term in terms)
 
 
-def fts5_document_ids(terms: list[str]) -> RawSQL:
-    """``SELECT rowid FROM <fts> WHERE <fts> MATCH ...``: ids of documents with every term."""
-    return RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", (fts5_match(terms),))
-
-
-def fts5_scores(terms: list[str], candidates: QuerySet, *, using: str) -> dict[int, float]:
-    """Document id → negated ``bm25()`` (higher is better, as with ts_rank) for the candidates.
-
-    ``candidates`` is a one-column queryset of document ids. The unary ``+`` on rowid keeps
-    SQLite from handing FTS5 the id list as rowid constraints, which it answers by running
-    the whole MATCH once per id (84 s for 100 k ids): this way FTS5 walks the matches once.
-    """
-    try:
-        candidates_sql, candidates_params = candidates.query.get_compiler(using).as_sql()
-    except EmptyResultSet:  # the caller's queryset can hold nothing (.none(), pk__in=[])
-        return {}
-    sql = (
-        f"SELECT rowid, -bm25({FTS_TABLE}) FROM {FTS_TABLE} "
-        f"WHERE {FTS_TABLE} MATCH %s AND +rowid IN ({candidates_sql})"
-    )
-    with connections[using].cursor() as cursor:
-        cursor.execute(sql, (fts5_match(terms), *candidates_params))
-        return dict(cursor.fetchall())
-
-
 class ScoreOf(Expression):
     """``CASE <document id> WHEN id THEN score ... END``: scores computed beforehand, written in.
 
@@ -132,3 +107,53 @@ class ScoreOf(Expression):
         id_sql, id_params = compiler.compile(self.document_id)
         whens = " ".join(["WHEN %s THEN %s"] * len(self.scores))
         return f"CASE {id_sql} {whens} END", [*id_params, *itertools.chain.from_iterable(self.scores.items())]
+
+
+# A condition on the index's words: every group (AND) must be met by one of its options (OR),
+# an option by all of its words (AND). [[("教师", "交流", "轮岗"), ("交流轮岗",)], [("双减",)]]
+WordCondition = list[list[tuple[str, ...]]]
+
+
+def tsquery_of(condition: WordCondition) -> SearchQuery:
+    """``condition`` as one tsquery, each word read by the ``simple`` parser (user text is never syntax)."""
+    def all_of(words):
+        return functools.reduce(operator.and_, (tsquery([word]) for word in words))
+
+    def any_of(options):
+        return functools.reduce(operator.or_, (all_of(words) for words in options))
+
+    return functools.reduce(operator.and_, (any_of(options) for options in condition))
+
+
+def fts5_match_of(condition: WordCondition) -> str:
+    """``condition`` as an FTS5 query: quoted phrases joined with AND, OR and parentheses."""
+    def all_of(words):
+        return "(" + " AND ".join(fts5_match([word]) for word in words) + ")"
+
+    return " AND ".join("(" + " OR ".join(all_of(words) for words in options) + ")" for options in condition)
+
+
+def fts5_ids_of(condition: WordCondition) -> RawSQL:
+    """Ids of the documents whose words meet ``condition`` (SQLite)."""
+    return RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", (fts5_match_of(condition),))
+
+
+def fts5_scores_of(condition: WordCondition, candidates: QuerySet, *, using: str) -> dict[int, float]:
+    """Document id → negated ``bm25()`` (higher is better, as with ts_rank) for the candidates.
+
+    ``candidates`` is a one-column queryset of document ids. The unary ``+`` on rowid keeps
+    SQLite from handing FTS5 the id list as rowid constraints, which it answers by running
+    the whole MATCH once per id (84 s for 100 k ids): this way FTS5 walks the matches once.
+    """
+    try:
+        candidates_sql, candidates_params = candidates.query.get_compiler(using).as_sql()
+    except EmptyResultSet:
+        return {}
+    sql = (
+        f"SELECT rowid, -bm25({FTS_TABLE}) FROM {FTS_TABLE} "
+        f"WHERE {FTS_TABLE} MATCH %s AND +rowid IN ({candidates_sql})"
+    )
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, (fts5_match_of(condition), *candidates_params))
+        return dict(cursor.fetchall())
+

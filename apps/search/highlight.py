@@ -43,12 +43,18 @@ def highlight(text: str, terms: list[str]) -> SafeString:
     as escaping first and marking after, except that a term can never match inside an
     entity the escaping produced (a search for "amp" does not mark ``&amp;``).
     """
+    return highlight_matches(text, _pattern(tuple(terms)))
+
+
+def highlight_matches(text: str, pattern: re.Pattern | None) -> SafeString:
+    """``text`` escaped, with each match of ``pattern`` wrapped in ``<mark>`` (see ``highlight``)."""
     text = text or ""
-    pattern = _pattern(tuple(terms))
     if pattern is None:
         return escape(text)
     pieces, position = [], 0
     for match in pattern.finditer(text):
+        if match.end() == match.start():
+            continue
         pieces.append(escape(text[position:match.start()]))
         pieces.append(f"<mark>{escape(match.group())}</mark>")
         position = match.end()

@@ -194,3 +194,47 @@ def query_terms(q: str) -> list[str]:
         terms.append(token)
     return terms[:MAX_QUERY_TERMS]
 
+
+
+@functools.lru_cache(maxsize=4096)
+def word_parts(word: str) -> tuple[str, ...]:
+    """The smallest words of two or more characters the index holds for ``word``.
+
+    Search mode stores a long word together with its known parts (集团化办学: 集团, 办学,
+    集团化, 集团化办学), and text cut differently (课后服务费用 → 课后服务/费用, where a query
+    asks for 课后/服务费) still holds the small ones. So a page with every part of a word,
+    close together, is a page that very likely holds the word: ``教师交流轮岗`` → 教师, 交流,
+    轮岗. Single characters are left out (the index does not hold them reliably); a word
+    of one character has no parts.
+    """
+    tokens = [t for t in dict.fromkeys(_segmenter().cut_for_search(_normalise(word))) if _is_word(t) and len(t) >= 2]
+    return tuple(t for t in tokens if not any(other != t and other in t for other in tokens))
+
+
+def query_words(chunk: str) -> list[str]:
+    """The words of one typed chunk (no spaces in it), precise cut, function words dropped.
+
+    A single character between words is glued to the next word (or the last one): 学前教育毛
+    入园率 asks for 毛入园率, not for 毛 anywhere. A chunk of one character stays as it is.
+    """
+    words = [t for t in _segmenter().cut(chunk) if _is_word(t) and t not in STOP_WORDS]
+    glued, pending = [], ""
+    for word in words:
+        if len(word) == 1 and len(words) > 1:
+            pending += word
+            continue
+        glued.append(pending + word)
+        pending = ""
+    if pending:
+        if glued:
+            glued[-1] += pending
+        else:
+            glued.append(pending)
+    return glued
+
+
+@functools.lru_cache(maxsize=4096)
+def is_index_word(word: str) -> bool:
+    """Whether the index holds ``word`` whole wherever the segmenter finds it (a dictionary
+    word, or one it cuts as a single token): then the index alone proves a page holds it."""
+    return len(word) >= 2 and word in _segmenter().cut_for_search(_normalise(word))

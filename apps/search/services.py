@@ -9,13 +9,16 @@ indexes them with a GIN index on ``to_tsvector('simple', tokens)``, SQLite with 
 ``unicode61`` table over the same column (``apps.search.models``). Both tokenizers split
 only at the spaces the segmenter put there, so a word such as 双减 is found as a whole.
 
-A query is cut the same way (precise mode) into terms, and a document matches when it
-has every term (AND, not a phrase: the terms may be anywhere in it). User input never
-reaches a query language: PostgreSQL gets ``plainto_tsquery``, SQLite a MATCH string of
-quoted phrases (``apps.search.expressions``).
+A query is read into concepts (``apps.search.query``: words, their parts, other spellings
+of known initiatives and indicators, phrases); the index finds the candidates and, for a
+ranked search, the text confirms what the index cannot (``apps.search.matching``). User
+input never reaches a query language: PostgreSQL gets ``plainto_tsquery`` per word, SQLite
+a MATCH string of quoted phrases (``apps.search.expressions``), the text checks escaped
+regular expressions (``apps.search.patterns``).
 
 Ranking costs a score per matching document, so only a capped candidate set is scored:
-the ``limit`` (1,000) most recently added matches. On PostgreSQL, matching uses a GIN
+the ``limit`` (1,000) most recently added matches; the best of them by the database's
+score are then re-read for what they are about (``apps.search.ranking``). On PostgreSQL, matching uses a GIN
 index on the expression ``to_tsvector('simple', tokens)`` and ranking a stored copy of the
 same vector (a generated column): ranking 1,000 candidates from it takes about 5 ms,
 against 200-300 ms when each document's words are parsed again at query time (measured
@@ -24,21 +27,31 @@ on a 100 k-document corpus; see ``apps/search/migrations/_fulltext.py``).
 Writes: ``search_entry_update`` (one document, called on every ``Document.save()``),
 ``search_index_rebuild`` (many, for imports that bypass ``save()`` and after a
 dictionary change) and ``fulltext_index_repair`` (SQLite's FTS5 table, rarely).
-Reads: ``document_ids_matching`` (for ``pk__in`` filters) and ``documents_ranked``
-(filter and order by relevance).
+Reads: ``document_ids_matching`` (for ``pk__in`` filters: the index's answer),
+``documents_search`` (the search page: ranked, with nearest matches when nothing matches
+in full) and ``documents_ranked`` (the same without nearest matches).
 """
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import connections, router, transaction
-from django.db.models import F, FloatField, QuerySet, Value
+from django.db.models import F, FloatField, Q, QuerySet, Value
 
+from apps.curation.models import CurationStatus
 from apps.documents.models import Document
-from apps.search import expressions
+from apps.initiatives.models import Initiative
+from apps.search import expressions, matching, ranking, vocabulary
 from apps.search.models import SearchEntry
-from apps.search.segment import document_tokens, query_terms
+from apps.search.query import ParsedQuery, query_parse
+from apps.search.segment import document_tokens
+from apps.targets.models import Observation, Target
 
 RANK_CANDIDATES = 1000
+# The best candidates by the database's score that are re-read for what they are about;
+# the first page of results (25) comes from them. Reading a page's text and weighing it costs about 1 ms.
+RERANKED = 30
+RERANKED_FLOOR = 1000.0  # above any database score, so re-read candidates lead
+LINK_BONUS = 3.0
 REBUILD_BATCH_SIZE = 500
 # A LIMIT no result reaches: it keeps PostgreSQL from merging the match into the outer query.
 MATCH_FENCE = 2**62
@@ -107,28 +120,15 @@ def fulltext_index_repair() -> None:
             cursor.execute(f"INSERT INTO {expressions.FTS_TABLE}({expressions.FTS_TABLE}) VALUES ('rebuild')")
 
 
-def _vendor(queryset: QuerySet) -> str:
-    vendor = connections[queryset.db].vendor
-    if vendor not in ("postgresql", "sqlite"):
-        raise NotImplementedError(f"Full-text search supports PostgreSQL and SQLite, not {vendor}.")
-    return vendor
-
-
-def _entries_matching(terms: list[str]) -> QuerySet:
-    entries = SearchEntry.objects.all()
-    if not terms:
-        return entries.none()
-    if _vendor(entries) == "postgresql":
-        return entries.alias(vector=expressions.SimpleTsVector("tokens")).filter(vector=expressions.tsquery(terms))
-    return entries.filter(document_id__in=expressions.fts5_document_ids(terms))
-
-
 def document_ids_matching(q: str) -> QuerySet:
-    """Ids of the documents containing every word of the query ``q``, as a subquery.
+    """Ids of the documents holding every concept of the query ``q``, as a subquery.
 
     For filters: ``Document.objects.filter(pk__in=document_ids_matching(q))``. An empty,
     blank or punctuation-only query matches nothing. Visibility is the caller's: filter a
-    queryset that already holds only the documents the user may see.
+    queryset that already holds only the documents the user may see. The index's answer:
+    every word as asked, whole (a word the dictionary lacks, by its parts), anywhere in the
+    page; other spellings, phrases, nearness and parts standing close are the ranked
+    search's (``documents_search``, ``apps.search.matching``).
 
     The subquery carries a LIMIT it never reaches (``MATCH_FENCE``). Without it PostgreSQL
     flattens the match into the outer query and, for a list ordered by date, walks the
@@ -136,7 +136,21 @@ def document_ids_matching(q: str) -> QuerySet:
     for /api/v1/documents/?q=县管校聘 at 100 k documents. Fenced, the matches come from the
     GIN index once and are joined (docs/performance.md).
     """
-    return _entries_matching(query_terms(q)).values("document_id")[:MATCH_FENCE]
+    parsed = query_parse(q)
+    if not parsed:
+        return SearchEntry.objects.none().values("document_id")
+    entries = matching.entries_holding(matching.word_condition(parsed.concepts, loose=False))
+    return entries.values("document_id")[:MATCH_FENCE]
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    """What a search found: the query as read, the documents best first, and whether they
+    are only the nearest matches (nothing held every concept of the query)."""
+
+    query: ParsedQuery
+    documents: QuerySet
+    relaxed: bool = False
 
 
 def _ranked_none(queryset: QuerySet) -> QuerySet:
@@ -144,42 +158,126 @@ def _ranked_none(queryset: QuerySet) -> QuerySet:
     return queryset.annotate(search_rank=Value(None, output_field=FloatField())).none()
 
 
-def documents_ranked(queryset: QuerySet, q: str, *, limit: int = RANK_CANDIDATES) -> QuerySet:
-    """Up to ``limit`` documents of ``queryset`` containing every word of ``q``, best first.
+def _words(parsed: ParsedQuery) -> list[str]:
+    """Every index word the query's concepts can be found by."""
+    condition = matching.word_condition(parsed.concepts)
+    return list(dict.fromkeys(word for options in condition for option in options for word in option))
 
-    The candidates are the ``limit`` most recently added matches; they are scored
-    (PostgreSQL ``ts_rank``, SQLite ``bm25()``) and ordered by ``search_rank``, higher is
-    better (comparable only within one query on one database), then newest first. Older
-    matches beyond the cap are left out: count all matches with
-    ``queryset.filter(pk__in=document_ids_matching(q)).count()``. ``queryset`` must not be
-    sliced; its ordering is replaced. The result is a QuerySet to count, slice and
-    paginate; the candidates (PostgreSQL) or their scores (SQLite) are read when this
-    function is called.
-    """
-    terms = query_terms(q)
-    if not terms:
-        return _ranked_none(queryset)
-    matches = _entries_matching(terms).filter(document_id__in=queryset.values("pk"))
-    if _vendor(queryset) == "postgresql":
-        # "+ 0" keeps the planner from walking the primary key backwards and testing each
-        # row with to_tsvector() (0.2 ms a row): it takes the matches from the GIN index
-        # and sorts those instead, about 40 ms for a word in half of 100 k documents.
-        # Read once, here: as a subquery it ran again for the page and again for its count
-        # (107 ms against 50 for 集团化办学 at 100 k documents, docs/performance.md).
-        candidates = list(
-            matches.order_by((F("document_id") + 0).desc()).values_list("document_id", flat=True)[:limit]
-        )
-        if not candidates:
-            return _ranked_none(queryset)
-        score = expressions.ts_rank("search_entry__tokens", terms)
-        ranked = queryset.filter(pk__in=candidates).annotate(search_rank=score)
-    else:
-        candidates = matches.order_by("-document_id").values("document_id")[:limit]
-        scores = expressions.fts5_scores(terms, candidates, using=queryset.db)
-        if not scores:
-            return _ranked_none(queryset)
-        # bm25() exists only in a query on the FTS5 table, and SQLite re-runs a correlated
-        # subquery on it for every row (1-2 ms each): the scores come back in one query
-        # and are written into the ranking query as values.
-        ranked = queryset.filter(pk__in=list(scores)).annotate(search_rank=expressions.ScoreOf("pk", scores))
+
+def _newest(matches: QuerySet, limit: int) -> list[int]:
+    """The ids of the ``limit`` newest matches, read once (as a subquery they were read again for
+    the page and again for its count)."""
+    # "+ 0" keeps PostgreSQL's planner from walking the primary key backwards and testing each
+    # row with to_tsvector() (0.2 ms a row): it takes the matches from the GIN index and sorts those.
+    newest = matches.order_by((F("document_id") + 0).desc()).values_list("document_id", flat=True)[:limit]
+    if matching.vendor(matches) != "postgresql":
+        return list(newest)
+    # A query whose words are in nearly every page (集团化办学 or 集团 with 办学, widened) is
+    # estimated to match every row, and the planner then scans the table computing to_tsvector()
+    # for each row: 0.2 ms a row, 20 s at 100 k documents, against 0.1-0.4 s from the GIN index
+    # (docs/performance.md). For this one statement, a sequential scan is ruled out.
+    with connections[matches.db].cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")
+        try:
+            return list(newest)
+        finally:
+            cursor.execute("RESET enable_seqscan")
+
+
+def _database_scores(queryset: QuerySet, parsed: ParsedQuery, candidates: list[int]) -> dict[int, float]:
+    """Document id → the database's word-count score (PostgreSQL ``ts_rank``, SQLite ``bm25()``),
+    higher is better."""
+    if matching.vendor(queryset) == "postgresql":
+        score = expressions.ts_rank("search_entry__tokens", _words(parsed))
+        rows = Document.objects.filter(pk__in=candidates).annotate(score=score).values_list("pk", "score")
+        return {pk: value or 0.0 for pk, value in rows}
+    # bm25() exists only in a query on the FTS5 table: one query for all the candidates.
+    any_word = [[(word,) for word in _words(parsed)]]
+    scores = expressions.fts5_scores_of(
+        any_word, SearchEntry.objects.filter(document_id__in=candidates).values("document_id"), using=queryset.db,
+    )
+    return {pk: scores.get(pk, 0.0) for pk in candidates}
+
+
+def _linked(parsed: ParsedQuery, ids: list[int]) -> set[int]:
+    """Documents among ``ids`` linked to a published initiative the query names, or holding a
+    published target or observation of an indicator it names."""
+    names = {kind: {k.name for c in parsed.concepts for k in c.known if k.kind == kind}
+             for kind in (vocabulary.INITIATIVE, vocabulary.INDICATOR)}
+    linked = set()
+    if names[vocabulary.INITIATIVE]:
+        linked.update(Initiative.documents.through.objects.filter(
+            initiative__status=CurationStatus.PUBLISHED, initiative__name__in=names[vocabulary.INITIATIVE],
+            document_id__in=ids,
+        ).values_list("document_id", flat=True))
+    if names[vocabulary.INDICATOR]:
+        for model in (Target, Observation):
+            linked.update(model.objects.published().filter(
+                indicator__name__in=names[vocabulary.INDICATOR], source_document_id__in=ids,
+            ).values_list("source_document_id", flat=True))
+    return linked
+
+
+def _about(parsed: ParsedQuery, scores: dict[int, float]) -> dict[int, float]:
+    """``scores`` with the ``RERANKED`` best re-read for what they are about (``apps.search.ranking``),
+    placed above the rest, which keep the database's order."""
+    best = sorted(scores, key=lambda pk: (-scores[pk], -pk))[:RERANKED]
+    linked = _linked(parsed, best)
+    for pk, title, text in Document.objects.filter(pk__in=best).values_list("pk", "title", "clean_text"):
+        about = ranking.aboutness(title, text, parsed) + (LINK_BONUS if pk in linked else 0.0)
+        scores[pk] = RERANKED_FLOOR + about + scores[pk] / (1 + scores[pk])
+    return scores
+
+
+def _ranked(queryset: QuerySet, parsed: ParsedQuery, candidates: list[int]) -> QuerySet | None:
+    if not candidates:
+        return None
+    scores = _about(parsed, _database_scores(queryset, parsed, candidates))
+    ranked = queryset.filter(pk__in=list(scores)).annotate(search_rank=expressions.ScoreOf("pk", scores))
     return ranked.order_by("-search_rank", "-pk")
+
+
+def _nearest(queryset: QuerySet, parsed: ParsedQuery, limit: int) -> list[int]:
+    """For a query nothing matched in full: every concept by its parts anywhere, else the
+    documents holding all concepts but one (any one)."""
+    readings = matching.relaxed_conditions(parsed)
+    loose = _newest(matching.entries_matching(queryset, readings[0]), limit)
+    if loose or len(readings) == 1:
+        return loose
+    held = Q()
+    for concepts in readings[1:]:
+        held |= Q(document_id__in=matching.entries_matching(queryset, concepts).values("document_id"))
+    return _newest(SearchEntry.objects.filter(held), limit)
+
+
+def documents_search(
+    queryset: QuerySet, q: str | ParsedQuery, *, limit: int = RANK_CANDIDATES, nearest: bool = True,
+) -> SearchResults:
+    """Documents of ``queryset`` holding every concept of ``q``, most about it first.
+
+    The candidates are the ``limit`` most recently added matches; each gets the database's
+    word-count score, and the best ``RERANKED`` of them are re-read for what they are about
+    (title, target and commitment sentences, lists, nearness, links to what the query names).
+    ``search_rank`` is higher for better (comparable only within one query). When nothing
+    matches and ``nearest`` is set, the nearest matches come back instead, flagged ``relaxed``.
+    ``queryset`` must not be sliced; its ordering is replaced. ``q`` may be parsed already.
+    """
+    parsed = q if isinstance(q, ParsedQuery) else query_parse(q)
+    if not parsed:
+        return SearchResults(parsed, _ranked_none(queryset))
+    candidates = _newest(matching.entries_matching(queryset, parsed.concepts), limit)
+    ranked = _ranked(queryset, parsed, matching.entries_checked(candidates, parsed.concepts) if candidates else [])
+    if ranked is not None:
+        return SearchResults(parsed, ranked)
+    if nearest:
+        ranked = _ranked(queryset, parsed, _nearest(queryset, parsed, limit))
+        if ranked is not None:
+            return SearchResults(parsed, ranked, relaxed=True)
+    return SearchResults(parsed, _ranked_none(queryset))
+
+
+def documents_ranked(queryset: QuerySet, q: str, *, limit: int = RANK_CANDIDATES) -> QuerySet:
+    """Up to ``limit`` documents of ``queryset`` holding every concept of ``q``, best first
+    (``documents_search`` without nearest matches). Count all matches with
+    ``queryset.filter(pk__in=document_ids_matching(q)).count()``."""
+    return documents_search(queryset, q, limit=limit, nearest=False).documents

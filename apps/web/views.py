@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from apps.documents.filters import DocumentFilter
 from apps.documents.selectors import document_search
 from apps.documents.views import FILTER_HELP, FILTER_LABELS, SORT_FIELDS
-from apps.search.segment import query_terms
+from apps.search.query import query_parse
 from apps.targets.progress import progress_today
 from apps.web.filter_form import sidebar_fields
 from apps.web.listing import PAGE_SIZE
@@ -18,7 +18,8 @@ def home(request):
 
 
 def search(request):
-    """``/search/?q=``: documents holding every word of ``q``, most relevant first, matches marked.
+    """``/search/?q=``: documents holding every word of ``q``, most about it first, the matching
+    sentence marked; when none holds them all, the nearest matches, said so.
 
     The sidebar is the documents list's FilterSet, so a search narrows by region, type or date
     exactly as the list does.
@@ -30,15 +31,16 @@ def search(request):
     )
     valid = filterset.is_valid()
     q = request.GET.get("q", "").strip()
-    terms = query_terms(q) if valid else []
+    query = query_parse(q) if valid else None
     context = {
-        "q": q, "terms": terms, "filter_form": filterset.form, "filter_fields": filter_fields,
-        "page_obj": None, "rows": [],
+        "q": q, "query": query, "relaxed": False,
+        "filter_form": filterset.form, "filter_fields": filter_fields, "page_obj": None, "rows": [],
     }
     if not valid:
         return render(request, "web/search.html", context, status=400)
-    if terms:
-        results = document_search(filters=request.GET, user=request.user)
-        context["page_obj"] = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
+    if query:
+        results = document_search(filters=request.GET, user=request.user, query=query)
+        context["relaxed"] = results.relaxed
+        context["page_obj"] = Paginator(results.documents, PAGE_SIZE).get_page(request.GET.get("page"))
         context["rows"] = list(context["page_obj"].object_list)
     return render(request, "web/search.html", context)

@@ -4,7 +4,8 @@ from decimal import Decimal
 from django import template
 from django.utils.translation import gettext as _
 
-from apps.search.highlight import highlight, snippet
+from apps.search import patterns, ranking
+from apps.search.highlight import highlight, highlight_matches, snippet
 
 register = template.Library()
 
@@ -56,6 +57,20 @@ def highlight_terms(text, terms):
 def snippet_terms(text, terms):
     """About 120 characters of ``text`` around the first search word, highlighted."""
     return snippet(str(text or ""), list(terms or []))
+
+
+@register.filter
+def matching_sentence(text, query):
+    """The sentence of ``text`` that best shows why it matched the parsed ``query``, marked."""
+    if not query:
+        return snippet(str(text or ""), [])
+    return highlight_matches(ranking.matching_sentence(str(text or ""), query), patterns.query_pattern(query.concepts))
+
+
+@register.filter
+def highlight_query(text, query):
+    """``text`` escaped, with what the parsed ``query`` found in it in ``<mark>``."""
+    return highlight_matches(str(text or ""), patterns.query_pattern(query.concepts) if query else None)
 
 
 @register.filter

@@ -1,0 +1,139 @@
+"""Which documents hold a parsed query: the index narrows, the text decides.
+
+Two steps, the same on PostgreSQL and SQLite:
+
+1. The index (GIN on PostgreSQL, FTS5 on SQLite) finds the documents holding, for every
+   concept, all the index words of one of its spellings (``word_condition``): the word
+   itself, or its parts (``apps.search.segment.word_parts``). Fast, and never misses a
+   page that holds the word, however the segmenter cut it there.
+2. Where the index cannot tell (a word matched through its parts, a phrase, the words of
+   one chunk standing close), the title or the text must hold the spelling as typed, or
+   its parts within a few characters (``apps.search.patterns``). Words the index holds
+   whole need no second step. This step reads text, so it runs on the capped candidates of
+   a ranked search only (``entries_checked``); the API's filter (``document_ids_matching``)
+   is the index's answer for the words as asked (``loose=False``: no other spellings,
+   whose OR makes PostgreSQL's planner scan the table, docs/performance.md).
+
+Nearest matches, for a query nothing matches in full (``relaxed_conditions``): every
+concept's parts anywhere in the page, then all concepts but one.
+"""
+from django.db import connections
+from django.db.models import Q, QuerySet
+
+from apps.search import expressions, patterns
+from apps.search.models import SearchEntry
+from apps.search.query import Concept, ParsedQuery
+from apps.search.segment import is_index_word, word_parts
+
+
+def _words_of(text: str) -> tuple[str, ...]:
+    return word_parts(text) or (text,)
+
+
+def _whole_or_parts(text: str) -> tuple[str, ...]:
+    return (text,) if is_index_word(text) else _words_of(text)
+
+
+def _options(concept: Concept, loose: bool) -> list[tuple[str, ...]]:
+    """Per spelling, the index words a page holding it holds: the word itself where the index
+    holds it whole, else its parts (a single character: itself); for a concept with ``words``,
+    also all of theirs. ``loose`` adds the asked word's and a phrase's parts, for pages the
+    text must then confirm, and the other spellings; without it, only the word as asked."""
+    spellings = concept.spellings if loose else concept.spellings[:1]
+    options = [_whole_or_parts(spelling) for spelling in spellings]
+    parts = word_parts(concept.text)
+    if loose and parts and parts != (concept.text,):
+        options.append(parts)
+    if concept.words:
+        options.append(tuple(dict.fromkeys(w for word in concept.words for w in _whole_or_parts(word))))
+    return list(dict.fromkeys(options))
+
+
+def word_condition(concepts: tuple[Concept, ...], *, loose: bool = True) -> expressions.WordCondition:
+    return [_options(concept, loose) for concept in concepts]
+
+
+def vendor(queryset: QuerySet) -> str:
+    name = connections[queryset.db].vendor
+    if name not in ("postgresql", "sqlite"):
+        raise NotImplementedError(f"Full-text search supports PostgreSQL and SQLite, not {name}.")
+    return name
+
+
+def entries_holding(condition: expressions.WordCondition) -> QuerySet:
+    """Search entries whose words meet ``condition``, from the index."""
+    entries = SearchEntry.objects.all()
+    if not condition:
+        return entries.none()
+    if vendor(entries) == "postgresql":
+        return entries.alias(vector=expressions.SimpleTsVector("tokens")).filter(
+            vector=expressions.tsquery_of(condition),
+        )
+    return entries.filter(document_id__in=expressions.fts5_ids_of(condition))
+
+
+def _held_whole(concept: Concept) -> Q:
+    """Entries the index shows holding a spelling of ``concept`` whole: no text to read for them.
+
+    Read first, so the text is read only for the pages that hold the word's parts alone
+    (the common word 集团化办学 in 40,000 pages, its parts without it in a few hundred).
+    """
+    whole = [(s,) for s in concept.spellings if is_index_word(s) and (not concept.phrase or s == concept.text)]
+    if not whole:
+        return Q(pk__in=[])
+    if vendor(SearchEntry.objects.all()) == "postgresql":
+        # The stored vector, row by row: the candidates are few (``entries_checked``).
+        return Q(stored_vector=expressions.tsquery_of([whole]))
+    return Q(document_id__in=expressions.fts5_ids_of([whole]))
+
+
+def _holds(pattern: str) -> Q:
+    return Q(document__title__iregex=pattern) | Q(document__clean_text__iregex=pattern)
+
+
+def text_condition(concepts: tuple[Concept, ...]) -> Q:
+    """On search entries: the title or text holds what the index cannot vouch for: the
+    concepts of a chunk close together; a concept matched by its parts; a phrase."""
+    condition = Q()
+    for chunk in ParsedQuery("", concepts).chunks():
+        if len(chunk) > 1:
+            condition &= _holds(patterns.chunk_pattern(chunk))
+            continue
+        (concept,) = chunk
+        if not patterns.needs_text_check(concept):
+            continue
+        held = _held_whole(concept) | _holds(patterns.concept_pattern(concept))
+        if concept.words:
+            held |= _holds(patterns.words_pattern(concept.words))
+        condition &= held
+    return condition
+
+
+def entries_matching(queryset: QuerySet, concepts: tuple[Concept, ...], *, loose: bool = True) -> QuerySet:
+    """Search entries of the documents in ``queryset`` whose words meet the concepts' index
+    condition. Entries rather than documents: ``queryset`` may be DISTINCT, and the entries
+    are what is ordered and cut to the candidates."""
+    return entries_holding(word_condition(concepts, loose=loose)).filter(document_id__in=queryset.values("pk"))
+
+
+def entries_checked(ids: list[int], concepts: tuple[Concept, ...]) -> list[int]:
+    """Of the documents ``ids`` (candidates the index found), those whose title or text confirms
+    the concepts (``text_condition``). Read for a capped set only: a regular expression over
+    the text of tens of thousands of pages takes seconds."""
+    condition = text_condition(concepts)
+    if not condition:
+        return ids
+    entries = SearchEntry.objects.filter(document_id__in=ids)
+    if vendor(entries) == "postgresql":
+        entries = entries.alias(stored_vector=expressions.StoredSearchVector())
+    return list(entries.filter(condition).values_list("document_id", flat=True))
+
+
+def relaxed_conditions(parsed: ParsedQuery) -> list[tuple[Concept, ...]]:
+    """Ever looser readings of a query nothing matched: all concepts by their parts anywhere
+    (the caller leaves the text check out), then every choice of all concepts but one."""
+    concepts = parsed.concepts
+    readings = [concepts]
+    if len(concepts) > 1:
+        readings.extend(concepts[:i] + concepts[i + 1:] for i in range(len(concepts)))
+    return readings
