@@ -5,7 +5,9 @@ publishes, read-only staff look. Beside them a logged-in reader with no staff ri
 through a plain ``Client()``, an anonymous visitor.
 """
 import pytest
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 from apps.curation.tests.users import logged_in, staff_member
 
@@ -15,6 +17,14 @@ def cache_cleared():
     """Each test starts with nothing cached or remembered (apps.curation.memo keeps its figures in the
     cache): a rolled-back test's records leave no trace."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def language_restored():
+    """A request in English (its cookie) leaves English active in the test's thread: the next test
+    starts in the site's own language again."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
