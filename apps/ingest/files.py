@@ -43,5 +43,10 @@ def page_read_bytes(path: Path, max_bytes: int) -> bytes:
         return handle.read(max_bytes + 1)
 
 
+def suffix_of(name: str) -> str:
+    """The file name's suffix in lower case, with its dot ('' for none)."""
+    return Path(name).suffix.lower()
+
+
 def unsupported_type_note(suffix: str) -> Note:
     return note(N_("不支持的文件类型 “%(suffix)s”:请用 .txt、.html 或 .htm 文件"), suffix=suffix)

@@ -19,7 +19,7 @@ def run(*args) -> str:
     from io import StringIO
 
     out = StringIO()
-    call_command("import_documents", *map(str, args), stdout=out, stderr=StringIO())
+    call_command("import_documents", *map(str, args), *([] if "--dry-run" in args else ["--now"]), stdout=out, stderr=StringIO())
     return out.getvalue()
 
 

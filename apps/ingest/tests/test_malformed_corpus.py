@@ -72,7 +72,7 @@ def command_line(path) -> dict:
     """``import_documents PATH --json``'s one line, or the command's own refusal as an error line."""
     out = StringIO()
     try:
-        call_command("import_documents", str(path), "--json", stdout=out, stderr=StringIO())
+        call_command("import_documents", str(path), "--json", "--now", stdout=out, stderr=StringIO())
     except CommandError as refusal:
         return {"status": "error", "error": str(refusal), "file": str(path)}
     (line,) = out.getvalue().splitlines()
@@ -138,7 +138,7 @@ def test_the_admin_upload_refuses_every_bad_file_with_its_reason(curator_client,
 def test_a_folder_of_bad_files_stops_none_of_the_good_ones(corpus, seeds_held):
     folder = next(iter(corpus.values())).parent
     out = StringIO()
-    call_command("import_documents", str(folder), "--json", stdout=out, stderr=StringIO())
+    call_command("import_documents", str(folder), "--json", "--now", stdout=out, stderr=StringIO())
     lines = {json.loads(line)["file"].rsplit("/", 1)[-1]: json.loads(line) for line in out.getvalue().splitlines()}
     # A folder is walked for regular files (and links to them) with a page's suffix.
     walked = {
