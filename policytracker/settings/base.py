@@ -113,6 +113,8 @@ CACHES = {
 # in the database by default, run by `manage.py import_worker` (django-tasks-db's db_worker);
 # on Redis through RQ when REDIS_URL is set, so workers on several machines share one queue.
 TASKS, RQ_QUEUES = env_tasks("REDIS_URL")
+# django-rq is installed for its worker command only; its English-only dashboard stays out of the admin.
+RQ_SHOW_ADMIN_LINK = False
 
 # How many proxies in front of the application append the client's address to X-Forwarded-For
 # (docs/production.md). 0: the header is ignored and every per-address rule uses REMOTE_ADDR.
