@@ -162,3 +162,9 @@ def test_a_batch_page_is_for_staff_who_may_import_only(client, reader_client, dj
     client.force_login(django_user_model.objects.create_user("viewer", password="x", is_staff=True))
     assert client.get(url).status_code == 403
     assert client.post(reverse("ingest_import_batch_cancel", args=[batch.pk])).status_code == 403
+
+
+def test_the_batch_page_reads_in_english_too(curator_client, settings, django_capture_on_commit_callbacks):
+    curator_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = post_and_read(curator_client, [upload("empty.txt", b"")], django_capture_on_commit_callbacks)
+    assert "1/1 done, 1 errors." in page and "refused" in page and "The batch is finished." in page
