@@ -75,11 +75,13 @@ def _refusal(name: str, raw: bytes | Exception) -> Note | None:
 
 
 def items_enqueue(item_ids: Iterable[int]) -> None:
-    """One background job per item (apps.ingest.tasks)."""
+    """One background job per item (apps.ingest.tasks). In one transaction: on the database backend
+    a thousand jobs are a thousand rows, which SQLite would otherwise write (and sync) one by one."""
     from apps.ingest.tasks import import_item
 
-    for item_id in item_ids:
-        import_item.enqueue(item_id)
+    with transaction.atomic():
+        for item_id in item_ids:
+            import_item.enqueue(item_id)
 
 
 def _worker_reader() -> Reader:

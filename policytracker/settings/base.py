@@ -212,3 +212,5 @@ IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", default=5 * 1024 * 1024)
 # An import item a worker has been reading for longer than this is taken for abandoned (the worker
 # was killed): the batch page offers to retry it. One page takes well under a second.
 IMPORT_ITEM_STALLED_SECONDS = env_int("IMPORT_ITEM_STALLED_SECONDS", default=300, minimum=1)
+# Files in one upload (Django's default is 100): an import batch of up to this many pages.
+DATA_UPLOAD_MAX_NUMBER_FILES = env_int("IMPORT_MAX_FILES", default=1000, minimum=1)
