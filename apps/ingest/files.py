@@ -4,7 +4,9 @@ from pathlib import Path
 from apps.ingest.decode import DecodeError
 from apps.ingest.notes import N_, Note, note
 
-PAGE_SUFFIXES = {".txt", ".html", ".htm"}
+PAGE_SUFFIXES = {".txt", ".html", ".htm", ".docx", ".pdf"}
+# Old binary Word and WPS documents: no maintained pure-Python reader; the curator saves them again.
+OLD_OFFICE_SUFFIXES = {".doc", ".wps"}
 
 
 class UnsupportedFile(DecodeError):
@@ -12,7 +14,7 @@ class UnsupportedFile(DecodeError):
 
 
 def page_files(paths: list[str | Path]) -> list[Path]:
-    """Files named directly, and every .txt/.html/.htm file under folders, in a stable order.
+    """Files named directly, and every page file (.txt/.html/.htm/.docx/.pdf) under folders, in a stable order.
 
     A file named directly with another suffix is still listed: reading it reports why it is
     refused, so the curator sees every path they gave.
@@ -49,4 +51,9 @@ def suffix_of(name: str) -> str:
 
 
 def unsupported_type_note(suffix: str) -> Note:
-    return note(N_("不支持的文件类型 “%(suffix)s”:请用 .txt、.html 或 .htm 文件"), suffix=suffix)
+    if suffix.lower() in OLD_OFFICE_SUFFIXES:
+        return note(N_(
+            "不支持的文件类型 “%(suffix)s”:旧版 Word/WPS 文件无法读取,请在 Word 或 WPS 中另存为 .docx 或 PDF;"
+            "可导入 .txt、.html、.htm、.docx、.pdf 文件"
+        ), suffix=suffix)
+    return note(N_("不支持的文件类型 “%(suffix)s”:可导入 .txt、.html、.htm、.docx、.pdf 文件"), suffix=suffix)

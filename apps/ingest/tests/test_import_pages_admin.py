@@ -3,6 +3,7 @@ read to links to each draft's review; others may not."""
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from apps.demo.seeds.schema import RAW_DIR
 from apps.documents.models import Document
@@ -56,12 +57,12 @@ def test_duplicates_and_bad_files_are_listed_with_their_reason(curator_client, d
     held = Document.objects.get()
     page = post_and_read(curator_client, [
         upload("002-again.txt", raw.decode().encode("gb18030")), upload("empty.txt", b""),
-        upload("scan.pdf", b"%PDF-1.4"),
+        upload("sheet.xlsx", b"PK\x03\x04"),
     ], django_capture_on_commit_callbacks)
     link = reverse("admin:documents_document_change", args=[held.pk])
     assert f'<a href="{link}">已收录为文件 {held.pk} “{held.title}”</a>' in page
     assert "文件是空的" in page
-    assert "不支持的文件类型 “.pdf”" in page
+    assert "不支持的文件类型 “.xlsx”" in page
     assert "已完成 3/3,出错 2 个。" in page
     assert Document.objects.count() == 1
 
@@ -164,7 +165,16 @@ def test_a_batch_page_is_for_staff_who_may_import_only(client, reader_client, dj
     assert client.post(reverse("ingest_import_batch_cancel", args=[batch.pk])).status_code == 403
 
 
-def test_the_batch_page_reads_in_english_too(curator_client, settings, django_capture_on_commit_callbacks):
+@pytest.fixture
+def language_restored(settings):
+    """The request leaves its language active in this thread; the tests after this one read Chinese."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+def test_the_batch_page_reads_in_english_too(
+    curator_client, settings, django_capture_on_commit_callbacks, language_restored,
+):
     curator_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     page = post_and_read(curator_client, [upload("empty.txt", b"")], django_capture_on_commit_callbacks)
     assert "1/1 done, 1 errors." in page and "refused" in page and "The batch is finished." in page

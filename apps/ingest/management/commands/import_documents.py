@@ -27,7 +27,7 @@ PROGRESS_BAR_FROM = 5
 
 class Command(BaseCommand):
     help = (
-        "Import captured pages (.txt, .html, .htm files, or folders of them) as draft documents: by default "
+        "Import captured pages (.txt, .html, .htm, .docx, .pdf files, or folders of them) as draft documents: by default "
         "as a batch for the background workers (import_worker); --now reads them here. Each file is saved in "
         "its own transaction; a page already held (the same article) is skipped."
     )
@@ -54,7 +54,7 @@ class Command(BaseCommand):
     def handle(self, *args, paths, dry_run, json, workers=1, now=False, wait=False, timeout=None, **options):
         files = page_files(paths)
         if not files:
-            raise CommandError(_("所给路径下没有 .txt、.html 或 .htm 文件"))
+            raise CommandError(_("所给路径下没有可导入的文件(.txt、.html、.htm、.docx、.pdf)"))
         missing = [str(f) for f in files if not f.exists()]
         if missing:
             raise CommandError(_("没有这个文件:%(paths)s") % {"paths": ", ".join(missing)})
