@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from apps.ingest.archives import pages_unpacked
 from apps.ingest.decode import DecodeError
 from apps.ingest.draft import Status
 from apps.ingest.files import PAGE_SUFFIXES, suffix_of, unsupported_type_note
@@ -42,11 +43,12 @@ def batch_create(
     enqueue: bool = True,
 ) -> ImportBatch:
     """A batch of ``(file name, bytes)``, each item waiting for a worker (its job enqueued once the
-    batch is committed). A file that cannot be read, or of a type not accepted, is recorded refused
-    with its reason straight away: no worker needs to look at it."""
+    batch is committed); a .zip gives one item per file in it. A file that cannot be read, or of a
+    type not accepted, is recorded refused with its reason straight away: no worker needs to look at it."""
     with transaction.atomic():
         batch = ImportBatch.objects.create(started_by=user if user and user.pk else None, origin=origin)
-        items = [_new_item(batch, position, name, raw) for position, (name, raw) in enumerate(files, start=1)]
+        pages = enumerate(pages_unpacked(files), start=1)
+        items = [_new_item(batch, position, name, raw) for position, (name, raw) in pages]
         ImportItem.objects.bulk_create(items, batch_size=200)
         if enqueue:
             waiting = list(batch.items.filter(state=ItemState.WAITING).values_list("pk", flat=True))

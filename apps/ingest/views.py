@@ -15,7 +15,9 @@ from django.utils.translation import gettext as _
 from apps.documents.models import Document
 from apps.ingest.batches import batch_create
 from apps.ingest.draft import Draft, Status
-from apps.ingest.files import PAGE_SUFFIXES, suffix_of, unsupported_type_note
+from apps.ingest.archives import pages_unpacked
+from apps.ingest.decode import DecodeError
+from apps.ingest.files import PAGE_SUFFIXES, suffix_of, unsupported_type_note, upload_limit
 from apps.ingest.forms import ImportPagesForm
 from apps.ingest.services import ImportResult, document_import, import_reader
 
@@ -29,12 +31,13 @@ def _upload_bytes(upload, max_bytes: int) -> bytes:
     return upload.read()
 
 
-def _preview_upload(upload, *, reader, user) -> ImportResult:
-    suffix = suffix_of(upload.name)
+def _preview(name: str, raw: bytes | Exception, *, reader, user) -> ImportResult:
+    suffix = suffix_of(name)
+    if isinstance(raw, DecodeError):
+        return ImportResult(Draft(file=name, status=Status.ERROR, error=raw.note))
     if suffix not in PAGE_SUFFIXES:
-        return ImportResult(Draft(file=upload.name, status=Status.ERROR, error=unsupported_type_note(suffix or upload.name)))
-    raw = _upload_bytes(upload, settings.IMPORT_MAX_BYTES)
-    return document_import(raw=raw, filename=upload.name, dry_run=True, reader=reader, user=user)
+        return ImportResult(Draft(file=name, status=Status.ERROR, error=unsupported_type_note(suffix or name)))
+    return document_import(raw=raw, filename=name, dry_run=True, reader=reader, user=user)
 
 
 def import_pages(request):
@@ -44,13 +47,12 @@ def import_pages(request):
     results = []
     form = ImportPagesForm(request.POST, request.FILES) if request.method == "POST" else ImportPagesForm()
     if request.method == "POST" and form.is_valid():
-        uploads = form.cleaned_data["files"]
+        files = [(upload.name, _upload_bytes(upload, upload_limit(upload.name))) for upload in form.cleaned_data["files"]]
         if not form.cleaned_data["dry_run"]:
-            files = [(upload.name, _upload_bytes(upload, settings.IMPORT_MAX_BYTES)) for upload in uploads]
             return redirect(batch_create(files=files, user=request.user))
         reader = import_reader()
-        for upload in uploads:
-            result = _preview_upload(upload, reader=reader, user=request.user)
+        for name, raw in pages_unpacked(files):
+            result = _preview(name, raw, reader=reader, user=request.user)
             results.append({
                 "result": result,
                 "held_url": reverse("admin:documents_document_change", args=[result.held.pk]) if result.held else "",

@@ -214,3 +214,8 @@ IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", default=5 * 1024 * 1024)
 IMPORT_ITEM_STALLED_SECONDS = env_int("IMPORT_ITEM_STALLED_SECONDS", default=300, minimum=1)
 # Files in one upload (Django's default is 100): an import batch of up to this many pages.
 DATA_UPLOAD_MAX_NUMBER_FILES = env_int("IMPORT_MAX_FILES", default=1000, minimum=1)
+# A .zip of pages (apps/ingest/archives.py): its size as uploaded, how many files it may hold and
+# how many bytes they may come to once unpacked.
+IMPORT_ZIP_MAX_BYTES = env_int("IMPORT_ZIP_MAX_BYTES", default=100 * 1024 * 1024, minimum=1)
+IMPORT_ZIP_MAX_FILES = env_int("IMPORT_ZIP_MAX_FILES", default=1000, minimum=1)
+IMPORT_ZIP_MAX_UNPACKED_BYTES = env_int("IMPORT_ZIP_MAX_UNPACKED_BYTES", default=500 * 1024 * 1024, minimum=1)

@@ -7,7 +7,6 @@ without a worker; ``--dry-run`` reads them here and writes nothing.
 import json
 import sys
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from tqdm import tqdm
@@ -15,7 +14,10 @@ from tqdm import tqdm
 from apps.ingest.batches import batch_create
 from apps.ingest.draft import Status
 from apps.ingest.duplicates import SeenArticles, same_as_earlier_note
-from apps.ingest.files import UnsupportedFile, page_files, page_read_bytes
+from apps.ingest.archives import pages_unpacked
+from apps.ingest.files import (
+    PAGE_SUFFIXES, UnsupportedFile, page_files, page_read_bytes, suffix_of, unsupported_type_note, upload_limit,
+)
 from apps.ingest.parallel import documents_import
 from apps.ingest.models import BatchOrigin
 from apps.ingest.progress import BatchFollower
@@ -75,8 +77,12 @@ class Command(BaseCommand):
         seen = SeenArticles()
         counts = {Status.OK: 0, Status.DUPLICATE: 0, Status.ERROR: 0}
         # The bar goes to stderr so --json lines on stdout stay clean; tqdm hides it off a terminal.
-        bar = tqdm(files, unit="file", file=sys.stderr, disable=None if len(files) >= PROGRESS_BAR_FROM else True)
-        pages = ((str(path), self._read(path)) for path in files)
+        pages = [
+            (name, raw if isinstance(raw, Exception) or suffix_of(name) in PAGE_SUFFIXES
+             else UnsupportedFile(unsupported_type_note(suffix_of(name) or name)))
+            for name, raw in pages_unpacked((str(path), self._read(path)) for path in files)
+        ]
+        bar = tqdm(pages, unit="file", file=sys.stderr, disable=None if len(pages) >= PROGRESS_BAR_FROM else True)
         results = documents_import(pages=pages, workers=workers, dry_run=dry_run, reader=reader)
         for _path, result in zip(bar, results):
             self._mark_repeat(result, seen=seen)
@@ -90,14 +96,14 @@ class Command(BaseCommand):
                 else _("%(files)s 个文件:%(created)s 个已创建,%(duplicates)s 个重复,%(errors)s 个出错。")
             )
             self.stdout.write(summary % {
-                "files": len(files), "created": counts[Status.OK], "duplicates": counts[Status.DUPLICATE],
+                "files": len(pages), "created": counts[Status.OK], "duplicates": counts[Status.DUPLICATE],
                 "errors": counts[Status.ERROR],
             })
 
     @staticmethod
     def _read(path) -> bytes | Exception:
         try:
-            return page_read_bytes(path, settings.IMPORT_MAX_BYTES)
+            return page_read_bytes(path, upload_limit(path.name))
         except (UnsupportedFile, OSError) as error:
             return error
 
