@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1:8000
 # gunicorn worker processes for `make serve`.
 WORKERS ?= 3
 
-.PHONY: run test load-test bench install setup clean serve backup restore import-quality
+.PHONY: run test load-test bench install setup clean serve worker backup restore import-quality
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +24,11 @@ setup: install
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py create_local_admin --address $(HOST)
 
+# One background worker beside the development server reads the imports (apps/ingest/tasks.py);
+# it stops with the server.
 run: setup
+	$(BIN)/python manage.py import_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST)
 
 test: install
@@ -56,12 +60,20 @@ import-quality: install
 # Production-style serving: gunicorn with the production settings, static files through
 # WhiteNoise. Needs SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL (PostgreSQL) in the
 # environment; SECURE_SSL_REDIRECT=0 when no TLS proxy is in front. See docs/production.md.
+# Imports are read by background workers, not by gunicorn: run `make worker` (same environment)
+# once per CPU to spare, on this or other machines; with REDIS_URL set they share RQ's queue.
 serve: export DJANGO_SETTINGS_MODULE = policytracker.settings.production
 serve: install
 	@case "$$DATABASE_URL" in postgres*) ;; *) echo "make serve: set DATABASE_URL=postgres://user@host:port/name (docs/production.md)"; exit 1;; esac
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	@echo "make serve: imports wait for a worker: run 'make worker' beside it (docs/production.md)"
 	$(BIN)/gunicorn policytracker.wsgi --bind $(HOST) --workers $(WORKERS) --limit-request-line 8190 --access-logfile - --error-logfile -
+
+# One background worker for the imports with the production settings (docs/production.md).
+worker: export DJANGO_SETTINGS_MODULE = policytracker.settings.production
+worker: install
+	$(BIN)/python manage.py import_worker
 
 # The whole database, history included, to one file and back: make backup FILE=backups/2025-01-31.json.gz
 backup: install

@@ -104,3 +104,17 @@ def env_cache(name: str, *, directory: str, key_prefix: str) -> dict:
         "KEY_PREFIX": key_prefix,
         "OPTIONS": {"MAX_ENTRIES": FILE_CACHE_MAX_ENTRIES},
     }
+
+
+def env_tasks(name: str) -> tuple[dict, dict]:
+    """Django's Tasks backends and RQ's queues: RQ on the Redis at the URL in ``name`` when it is set
+    (workers on any machine that reaches it), else the database (``manage.py db_worker``), which needs
+    nothing installed. Returns ``(TASKS, RQ_QUEUES)``."""
+    url = os.environ.get(name, "").strip()
+    if url:
+        if not url.startswith(("redis://", "rediss://", "unix://")):
+            raise ImproperlyConfigured(f"{name}={url!r}: use a redis://, rediss:// or unix:// URL.")
+        # A job that runs longer than this is stopped by RQ; one page takes well under a second.
+        queues = {"default": {"URL": url, "DEFAULT_TIMEOUT": 600}}
+        return {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}, queues
+    return {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}, {}

@@ -2,7 +2,6 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from apps.ingest.views import import_pages
 from apps.review.views import review_document, review_queue
 
 admin.site.site_header = _("教育政策追踪 · 管理")
@@ -10,7 +9,7 @@ admin.site.site_title = _("教育政策追踪 · 管理")
 admin.site.index_title = _("数据管理")
 
 urlpatterns = [
-    path("admin/import/", admin.site.admin_view(import_pages), name="ingest_import_pages"),
+    path("admin/import/", include("apps.ingest.urls")),
     path("admin/review/", admin.site.admin_view(review_queue), name="review_queue"),
     path("admin/review/<int:pk>/", admin.site.admin_view(review_document), name="review_document"),
     path("admin/", admin.site.urls),

@@ -134,6 +134,11 @@ def admin_pages() -> list[str]:
             reverse(f"admin:{opts.app_label}_{opts.model_name}_add"),
             reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk]),
         ]
+    # An import batch still being read: its page reloads itself by <meta>, not by a script.
+    from apps.ingest.batches import batch_create
+
+    batch = batch_create(files=[("waiting.txt", "对区政协提案的答复".encode())], enqueue=False)
+    pages += [batch.get_absolute_url(), reverse("admin:ingest_importbatch_changelist")]
     pages += [
         reverse("admin:documents_document_history", args=[document.pk]),
         reverse("admin:documents_document_changelist") + "?status__exact=published&q=答复",

@@ -2,6 +2,7 @@
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from apps.ingest.clean import CleanPage, page_clean
 from apps.ingest.decode import DecodeError, page_decode
@@ -16,6 +17,7 @@ from apps.ingest.extract.commitments import commitments_find
 from apps.ingest.extract.initiatives import Term, initiatives_find
 from apps.ingest.extract.labels import labelled_fields
 from apps.ingest.extract.localities import localities_find
+from apps.ingest.formats import CONVERTED_SUFFIXES, converted_text
 from apps.ingest.extract.regions import LEVEL_WORDS, Place, RegionMatcher, autonomous_alias, level_of, short_name
 from apps.ingest.extract.replies import proposal_read, reply_read
 from apps.ingest.extract.text import CJK
@@ -155,7 +157,10 @@ def _titled_place(title: str, names: dict[str, tuple[str, ...]]) -> str | None:
 def page_read(raw: bytes, *, filename: str, reader: Reader) -> Draft:
     """Everything the importer can read from one file; errors come back as a Draft with a reason."""
     draft = Draft(file=filename)
+    suffix = PurePath(filename).suffix.lower()
     try:
+        if suffix in CONVERTED_SUFFIXES and len(raw) <= reader.max_bytes:
+            raw = converted_text(raw, suffix)
         decoded = page_decode(raw, max_bytes=reader.max_bytes)
     except DecodeError as error:
         draft.status, draft.error = Status.ERROR, error.note

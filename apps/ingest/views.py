@@ -1,14 +1,23 @@
-"""The admin's "Import pages" page (/admin/import/): upload captured pages, get draft documents."""
+"""The admin's "Import pages" page (/admin/import/): upload captured pages, get draft documents.
+
+An upload becomes an import batch and the curator is sent at once to its page
+(apps.ingest.batch_views), which follows the background workers; only a preview (dry run)
+is read inside the request, since it writes nothing.
+"""
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.contrib import admin
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from apps.documents.models import Document
+from apps.ingest.batches import batch_create
 from apps.ingest.draft import Draft, Status
-from apps.ingest.files import PAGE_SUFFIXES, unsupported_type_note
+from apps.ingest.archives import pages_unpacked
+from apps.ingest.decode import DecodeError
+from apps.ingest.files import PAGE_SUFFIXES, suffix_of, unsupported_type_note, upload_limit
 from apps.ingest.forms import ImportPagesForm
 from apps.ingest.services import ImportResult, document_import, import_reader
 
@@ -22,29 +31,30 @@ def _upload_bytes(upload, max_bytes: int) -> bytes:
     return upload.read()
 
 
-def _import_upload(upload, *, dry_run: bool, reader, user) -> ImportResult:
-    suffix = "." + upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+def _preview(name: str, raw: bytes | Exception, *, reader, user) -> ImportResult:
+    suffix = suffix_of(name)
+    if isinstance(raw, DecodeError):
+        return ImportResult(Draft(file=name, status=Status.ERROR, error=raw.note))
     if suffix not in PAGE_SUFFIXES:
-        return ImportResult(Draft(file=upload.name, status=Status.ERROR, error=unsupported_type_note(suffix or upload.name)))
-    raw = _upload_bytes(upload, settings.IMPORT_MAX_BYTES)
-    return document_import(raw=raw, filename=upload.name, dry_run=dry_run, reader=reader, user=user)
+        return ImportResult(Draft(file=name, status=Status.ERROR, error=unsupported_type_note(suffix or name)))
+    return document_import(raw=raw, filename=name, dry_run=True, reader=reader, user=user)
 
 
 def import_pages(request):
-    """Staff with the right to add documents upload pages; each file is reported on its own."""
+    """Staff with the right to add documents upload pages: a batch for the workers, or a preview."""
     if not request.user.has_perm(ADD_PERMISSION):
         raise PermissionDenied
     results = []
     form = ImportPagesForm(request.POST, request.FILES) if request.method == "POST" else ImportPagesForm()
     if request.method == "POST" and form.is_valid():
+        files = [(upload.name, _upload_bytes(upload, upload_limit(upload.name))) for upload in form.cleaned_data["files"]]
+        if not form.cleaned_data["dry_run"]:
+            return redirect(batch_create(files=files, user=request.user))
         reader = import_reader()
-        dry_run = form.cleaned_data["dry_run"]
-        for upload in form.cleaned_data["files"]:
-            result = _import_upload(upload, dry_run=dry_run, reader=reader, user=request.user)
-            document = result.document
+        for name, raw in pages_unpacked(files):
+            result = _preview(name, raw, reader=reader, user=request.user)
             results.append({
                 "result": result,
-                "url": reverse("review_document", args=[document.pk]) if document else "",
                 "held_url": reverse("admin:documents_document_change", args=[result.held.pk]) if result.held else "",
             })
     context = {

@@ -5,7 +5,9 @@ from pathlib import Path
 from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
-from policytracker.env import env_bool, env_cache, env_database, env_date, env_int, env_list, env_rate, env_str
+from policytracker.env import (
+    env_bool, env_cache, env_database, env_date, env_int, env_list, env_rate, env_str, env_tasks,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -26,6 +28,9 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "simple_history",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
+    "django_rq",
     "policytracker.axes_app.AxesConfig",
     "apps.curation",
     "apps.regions",
@@ -106,6 +111,13 @@ CACHES = {
         "REDIS_URL", directory=str(BASE_DIR / ".cache"), key_prefix=str(DATABASES["default"]["NAME"]),
     ),
 }
+
+# Background jobs (the importer's batches, apps/ingest/tasks.py) through Django's Tasks API:
+# in the database by default, run by `manage.py import_worker` (django-tasks-db's db_worker);
+# on Redis through RQ when REDIS_URL is set, so workers on several machines share one queue.
+TASKS, RQ_QUEUES = env_tasks("REDIS_URL")
+# django-rq is installed for its worker command only; its English-only dashboard stays out of the admin.
+RQ_SHOW_ADMIN_LINK = False
 
 # How many proxies in front of the application append the client's address to X-Forwarded-For
 # (docs/production.md). 0: the header is ignored and every per-address rule uses REMOTE_ADDR.
@@ -205,3 +217,14 @@ PROGRESS_TODAY = env_date("PROGRESS_TODAY")
 
 # The importer refuses files larger than this many bytes.
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", default=5 * 1024 * 1024)
+
+# An import item a worker has been reading for longer than this is taken for abandoned (the worker
+# was killed): the batch page offers to retry it. One page takes well under a second.
+IMPORT_ITEM_STALLED_SECONDS = env_int("IMPORT_ITEM_STALLED_SECONDS", default=300, minimum=1)
+# Files in one upload (Django's default is 100): an import batch of up to this many pages.
+DATA_UPLOAD_MAX_NUMBER_FILES = env_int("IMPORT_MAX_FILES", default=1000, minimum=1)
+# A .zip of pages (apps/ingest/archives.py): its size as uploaded, how many files it may hold and
+# how many bytes they may come to once unpacked.
+IMPORT_ZIP_MAX_BYTES = env_int("IMPORT_ZIP_MAX_BYTES", default=100 * 1024 * 1024, minimum=1)
+IMPORT_ZIP_MAX_FILES = env_int("IMPORT_ZIP_MAX_FILES", default=1000, minimum=1)
+IMPORT_ZIP_MAX_UNPACKED_BYTES = env_int("IMPORT_ZIP_MAX_UNPACKED_BYTES", default=500 * 1024 * 1024, minimum=1)

@@ -115,3 +115,16 @@ def main_pages(site):
         ("indicator-catalogue", "/indicators/"),
         ("indicator-compare-jiangsu", f"/indicators/{indicator.pk}/?region=32"),
     ]
+
+
+
+@pytest.fixture
+def import_worker(settings):
+    """Imports read as soon as their batch is committed, by Django's immediate task backend.
+
+    A worker thread beside the live server would share its in-memory SQLite database, whose shared
+    cache answers "database table is locked" instead of waiting; the worker itself is tested in
+    apps/ingest/tests (test_import_jobs, test_import_workers_processes). The batch page the
+    browser follows is the same either way.
+    """
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

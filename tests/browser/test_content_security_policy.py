@@ -116,6 +116,7 @@ def test_the_admin_runs_without_a_violation(watched_page, curator):
         reverse("admin:targets_target_changelist"): None,
         reverse("admin:proposals_proposal_changelist"): None,
         reverse("ingest_import_pages"): None,
+        reverse("admin:ingest_importbatch_changelist"): None,
     }
     for path, settle in paths.items():
         found[path] = watched_page.visit(path, settle)

@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.conf import settings
 from django.test import Client
+from playwright.sync_api import expect
 
 from apps.curation.models import CurationStatus
 from apps.curation.services import records_set_status
@@ -105,8 +106,8 @@ def import_through_the_admin(tab: Visitor, tmp_path) -> Document:
     tab.page.goto("/admin/import/")
     tab.page.set_input_files("input[name=files]", str(page_file))
     tab.page.get_by_role("button", name="导入").click()
-    tab.page.locator("#import-results").wait_for()
-    tab.check("/admin/import/ (results)", TITLE_PAYLOAD, load=False)
+    expect(tab.page.locator("#batch-progress")).to_contain_text("已完成 1/1")
+    tab.check("/admin/import/batches/ (results)", TITLE_PAYLOAD, load=False)
     return Document.objects.get(source_file=FILE_NAME)
 
 
@@ -115,7 +116,7 @@ def publish_everything(user) -> None:
         records_set_status(queryset=model.objects.all(), status=CurationStatus.PUBLISHED, user=user)
 
 
-def test_the_hostile_page_runs_nothing_in_any_view_that_shows_it(curator_tab, anonymous_tab, curator, tmp_path):
+def test_the_hostile_page_runs_nothing_in_any_view_that_shows_it(curator_tab, anonymous_tab, curator, import_worker, tmp_path):
     document = import_through_the_admin(curator_tab, tmp_path)
     publish_everything(curator)
     reply = document.reply

@@ -29,7 +29,7 @@ def curator_page(browser, site, curator):
     context.close()
 
 
-def test_import_review_and_publish_everything_in_four_actions(curator_page, tmp_path):
+def test_import_review_and_publish_everything_in_four_actions(curator_page, import_worker, tmp_path):
     page = curator_page
     letter = tmp_path / "reply-letter.txt"
     letter.write_text(REPLY_LETTER, encoding="utf-8")
@@ -40,7 +40,9 @@ def test_import_review_and_publish_everything_in_four_actions(curator_page, tmp_
     actions += 1
     page.get_by_role("button", name="导入").click()
     actions += 1
-    page.locator("#import-results").get_by_role("link", name="审核").click()
+    # The batch page follows the worker (it reloads itself) until the draft is ready.
+    expect(page.locator("#batch-progress")).to_contain_text("已完成 1/1")
+    page.locator("#batch-items").get_by_role("link", name="审核").click()
     actions += 1
     expect(page.locator("mark.quote--target").first).to_be_visible()
     SCREENSHOTS.mkdir(exist_ok=True)

@@ -210,7 +210,7 @@ MALFORMED = [
     _error("named_pipe.txt", "不是普通文件", kind="pipe"),
     _error("passwd_link.txt", "不跟随符号链接", kind="symlink"),
     _error("dangling_link.txt", "没有这个文件", kind="dangling-symlink"),
-    _error("folder.txt", "没有 .txt、.html 或 .htm 文件", kind="folder"),
+    _error("folder.txt", "没有可导入的文件", kind="folder"),
     # Readable: the seed page itself, in another dress.
     Malformed("gbk.txt", "duplicate", "001", lambda: seed_text("001").encode("gb18030")),
     Malformed("utf16_with_bom.txt", "duplicate", "002", lambda: seed_text("002").encode("utf-16")),

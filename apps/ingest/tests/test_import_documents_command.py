@@ -19,7 +19,7 @@ def run(*args) -> str:
     from io import StringIO
 
     out = StringIO()
-    call_command("import_documents", *map(str, args), stdout=out, stderr=StringIO())
+    call_command("import_documents", *map(str, args), *([] if "--dry-run" in args else ["--now"]), stdout=out, stderr=StringIO())
     return out.getvalue()
 
 
@@ -92,14 +92,14 @@ def test_the_same_article_in_another_encoding_in_one_dry_run_is_a_duplicate(tmp_
 
 
 def test_a_file_of_another_type_named_directly_is_refused_with_a_reason(tmp_path):
-    path = tmp_path / "page.pdf"
-    path.write_bytes(b"%PDF-1.4")
+    path = tmp_path / "sheet.xlsx"
+    path.write_bytes(b"PK\x03\x04")
     line = json.loads(run(path, "--dry-run", "--json"))
-    assert line["status"] == "error" and "不支持的文件类型 “.pdf”" in line["error"]
+    assert line["status"] == "error" and "不支持的文件类型 “.xlsx”" in line["error"]
 
 
 def test_paths_with_no_pages_are_an_error(tmp_path):
-    with pytest.raises(CommandError, match="没有 .txt"):
+    with pytest.raises(CommandError, match="没有可导入的文件"):
         run(tmp_path)
     with pytest.raises(CommandError, match="没有这个文件"):
         run(tmp_path / "missing.txt")

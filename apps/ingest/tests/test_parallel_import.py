@@ -61,7 +61,7 @@ def test_the_command_imports_with_workers(tmp_path):
     for name in SEED_FILES:
         shutil.copy(RAW_DIR / name, tmp_path / name)
     out = io.StringIO()
-    call_command("import_documents", str(tmp_path), workers=2, stdout=out)
+    call_command("import_documents", str(tmp_path), now=True, workers=2, stdout=out)
     assert f"{len(SEED_FILES)} 个文件:{len(SEED_FILES)} 个已创建,0 个重复,0 个出错。" in out.getvalue()
     assert Document.objects.count() == len(SEED_FILES)
 

@@ -1,16 +1,26 @@
-"""``manage.py import_documents PATH... [--dry-run] [--json]``: captured pages in, draft records out."""
+"""``manage.py import_documents PATH... [--wait] [--now [--workers N]] [--dry-run] [--json]``: captured pages in, draft records out.
+
+By default the files become an import batch read by the background workers (``import_worker``),
+as an upload in the admin does; ``--wait`` follows it to the end. ``--now`` reads them here,
+without a worker; ``--dry-run`` reads them here and writes nothing.
+"""
 import json
 import sys
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
+from apps.ingest.batches import batch_create
 from apps.ingest.draft import Status
 from apps.ingest.duplicates import SeenArticles, same_as_earlier_note
-from apps.ingest.files import UnsupportedFile, page_files, page_read_bytes
+from apps.ingest.archives import pages_unpacked
+from apps.ingest.files import (
+    PAGE_SUFFIXES, UnsupportedFile, page_files, page_read_bytes, suffix_of, unsupported_type_note, upload_limit,
+)
 from apps.ingest.parallel import documents_import
+from apps.ingest.models import BatchOrigin
+from apps.ingest.progress import BatchFollower
 from apps.ingest.services import ImportResult, import_reader
 
 # Fewer files than this finish before a progress bar would tell anything.
@@ -19,34 +29,60 @@ PROGRESS_BAR_FROM = 5
 
 class Command(BaseCommand):
     help = (
-        "Import captured pages (.txt, .html, .htm files, or folders of them) as draft documents. "
-        "Each file is saved in its own transaction; a page already held (the same article) is skipped."
+        "Import captured pages (.txt, .html, .htm, .docx, .pdf files, or folders of them) as draft documents: by default "
+        "as a batch for the background workers (import_worker); --now reads them here. Each file is saved in "
+        "its own transaction; a page already held (the same article) is skipped."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", metavar="PATH", help="page files or folders of them")
-        parser.add_argument("--dry-run", action="store_true", help="read and report, write nothing")
+        parser.add_argument("--dry-run", action="store_true", help="read and report here, write nothing")
+        parser.add_argument("--now", action="store_true", help="import here, without a background worker")
+        parser.add_argument(
+            "--wait", action="store_true", help="queue the batch, then wait for the workers and report each file",
+        )
+        parser.add_argument(
+            "--timeout", type=float, default=None, metavar="S",
+            help="with --wait: stop waiting after S seconds (the workers go on with the batch)",
+        )
         parser.add_argument(
             "--json", action="store_true", help="print one JSON object per file, one per line, to stdout"
         )
         parser.add_argument(
             "--workers", type=int, default=1, metavar="N",
-            help="import in N processes at once (PostgreSQL; about N times faster up to the number of CPUs)",
+            help="with --now: import in N processes at once (PostgreSQL; about N times faster up to the number of CPUs)",
         )
 
-    def handle(self, *args, paths, dry_run, json, workers=1, **options):
+    def handle(self, *args, paths, dry_run, json, workers=1, now=False, wait=False, timeout=None, **options):
         files = page_files(paths)
         if not files:
-            raise CommandError(_("所给路径下没有 .txt、.html 或 .htm 文件"))
+            raise CommandError(_("所给路径下没有可导入的文件(.txt、.html、.htm、.docx、.pdf)"))
         missing = [str(f) for f in files if not f.exists()]
         if missing:
             raise CommandError(_("没有这个文件:%(paths)s") % {"paths": ", ".join(missing)})
+        if dry_run or now:
+            self._import_here(files, dry_run=dry_run, json=json, workers=workers)
+        else:
+            self._queue(files, json=json, wait=wait, timeout=timeout)
+
+    def _queue(self, files, *, json: bool, wait: bool, timeout: float | None) -> None:
+        batch = batch_create(files=((str(path), self._read(path)) for path in files), origin=BatchOrigin.COMMAND)
+        follower = BatchFollower(batch, out=self.stdout, err=self.stderr, style=self.style)
+        follower.announce(wait=wait)
+        if wait:
+            follower.wait_and_report(as_json=json, timeout=timeout)
+
+    def _import_here(self, files, *, dry_run: bool, json: bool, workers: int) -> None:
         reader = import_reader()
         seen = SeenArticles()
         counts = {Status.OK: 0, Status.DUPLICATE: 0, Status.ERROR: 0}
         # The bar goes to stderr so --json lines on stdout stay clean; tqdm hides it off a terminal.
-        bar = tqdm(files, unit="file", file=sys.stderr, disable=None if len(files) >= PROGRESS_BAR_FROM else True)
-        pages = ((str(path), self._read(path)) for path in files)
+        pages = [
+            (name, raw if isinstance(raw, Exception) or suffix_of(name) in PAGE_SUFFIXES
+             else UnsupportedFile(unsupported_type_note(suffix_of(name) or name)))
+            for name, raw in pages_unpacked((str(path), self._read(path)) for path in files)
+        ]
+        bar = tqdm(pages, unit="file", file=sys.stderr, disable=None if len(pages) >= PROGRESS_BAR_FROM else True)
         results = documents_import(pages=pages, workers=workers, dry_run=dry_run, reader=reader)
         for _path, result in zip(bar, results):
             self._mark_repeat(result, seen=seen)
@@ -60,14 +96,14 @@ class Command(BaseCommand):
                 else _("%(files)s 个文件:%(created)s 个已创建,%(duplicates)s 个重复,%(errors)s 个出错。")
             )
             self.stdout.write(summary % {
-                "files": len(files), "created": counts[Status.OK], "duplicates": counts[Status.DUPLICATE],
+                "files": len(pages), "created": counts[Status.OK], "duplicates": counts[Status.DUPLICATE],
                 "errors": counts[Status.ERROR],
             })
 
     @staticmethod
     def _read(path) -> bytes | Exception:
         try:
-            return page_read_bytes(path, settings.IMPORT_MAX_BYTES)
+            return page_read_bytes(path, upload_limit(path.name))
         except (UnsupportedFile, OSError) as error:
             return error
 

@@ -1,0 +1,183 @@
+"""Import batches as background work: create one, read one item, cancel, retry.
+
+Each item is read in two steps. A committed, conditional update claims it (waiting → reading,
+with a token): two workers given the same item cannot both win it. Then one transaction saves
+the draft records *and* the item's outcome, and only under the claim's token: a worker killed in
+between leaves no half-saved records, only an item "reading" for too long, which the batch page
+offers to retry (``ImportItem.is_stalled``). Duplicates across a batch are found as across the
+database, since every item before this one is committed (apps.ingest.duplicates).
+"""
+import logging
+import time
+import uuid
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from apps.ingest.archives import pages_unpacked
+from apps.ingest.decode import DecodeError
+from apps.ingest.draft import Status
+from apps.ingest.files import PAGE_SUFFIXES, suffix_of, unsupported_type_note
+from apps.ingest.models import BatchOrigin, ImportBatch, ImportItem, ItemState
+from apps.ingest.notes import N_, Note, note
+from apps.ingest.pipeline import Reader
+from apps.ingest.services import ImportResult, document_import, import_reader
+
+logger = logging.getLogger(__name__)
+
+# A worker keeps its reader (region table, vocabulary) this long before reading the database again.
+READER_SECONDS = 60
+_reader_cache: tuple[float, Reader] | None = None
+
+
+def _stored(reason: Note | str | None) -> dict | None:
+    if reason is None:
+        return None
+    return reason.stored() if isinstance(reason, Note) else {"message": str(reason), "values": {}}
+
+
+def batch_create(
+    *, files: Iterable[tuple[str, bytes | Exception]], user=None, origin: str = BatchOrigin.ADMIN,
+    enqueue: bool = True,
+) -> ImportBatch:
+    """A batch of ``(file name, bytes)``, each item waiting for a worker (its job enqueued once the
+    batch is committed); a .zip gives one item per file in it. A file that cannot be read, or of a
+    type not accepted, is recorded refused with its reason straight away: no worker needs to look at it."""
+    with transaction.atomic():
+        batch = ImportBatch.objects.create(started_by=user if user and user.pk else None, origin=origin)
+        pages = enumerate(pages_unpacked(files), start=1)
+        items = [_new_item(batch, position, name, raw) for position, (name, raw) in pages]
+        ImportItem.objects.bulk_create(items, batch_size=200)
+        if enqueue:
+            waiting = list(batch.items.filter(state=ItemState.WAITING).values_list("pk", flat=True))
+            transaction.on_commit(lambda: items_enqueue(waiting))
+    return batch
+
+
+def _new_item(batch: ImportBatch, position: int, name: str, raw: bytes | Exception) -> ImportItem:
+    item = ImportItem(batch=batch, position=position, name=name[:500])
+    refusal = _refusal(name, raw)
+    if refusal is None:
+        item.content = raw
+    else:
+        item.state, item.finished_at, item.reason = ItemState.REFUSED, timezone.now(), refusal.stored()
+    return item
+
+
+def _refusal(name: str, raw: bytes | Exception) -> Note | None:
+    """Why a file is refused before any worker reads it: unreadable, or not a type the importer reads."""
+    if isinstance(raw, DecodeError):
+        return raw.note
+    if isinstance(raw, Exception):
+        return note(N_("无法读取文件:%(reason)s"), reason=str(raw))
+    suffix = suffix_of(name)
+    return None if suffix in PAGE_SUFFIXES else unsupported_type_note(suffix or name)
+
+
+def items_enqueue(item_ids: Iterable[int]) -> None:
+    """One background job per item (apps.ingest.tasks). In one transaction: on the database backend
+    a thousand jobs are a thousand rows, which SQLite would otherwise write (and sync) one by one."""
+    from apps.ingest.tasks import import_item
+
+    with transaction.atomic():
+        for item_id in item_ids:
+            import_item.enqueue(item_id)
+
+
+def _worker_reader() -> Reader:
+    global _reader_cache
+    now = time.monotonic()
+    if _reader_cache is None or now - _reader_cache[0] > READER_SECONDS:
+        _reader_cache = (now, import_reader())
+    return _reader_cache[1]
+
+
+def item_claim(item_id: int) -> str | None:
+    """Take a waiting item for this worker; its token, or None when another worker has it, it is
+    finished or its batch was cancelled. Committed at once, so the batch page shows it reading."""
+    token = uuid.uuid4().hex
+    with transaction.atomic():
+        claimed = ImportItem.objects.filter(
+            pk=item_id, state=ItemState.WAITING, batch__cancelled_at__isnull=True,
+        ).update(state=ItemState.READING, claim=token, claimed_at=timezone.now(), attempts=F("attempts") + 1)
+    return token if claimed else None
+
+
+def item_import(*, item_id: int, reader: Reader | None = None) -> ImportResult | None:
+    """Read one item of a batch and save its draft records and its outcome in one transaction.
+
+    None when the item was not this worker's to read (see ``item_claim``). Bad input ends the item
+    refused with its reason; an unexpected error ends it failed, retryable, with nothing saved.
+    """
+    token = item_claim(item_id)
+    if token is None:
+        return None
+    item = ImportItem.objects.select_related("batch__started_by").get(pk=item_id)
+    try:
+        with transaction.atomic():
+            result = document_import(
+                raw=bytes(item.content), filename=item.name, reader=reader or _worker_reader(),
+                user=item.batch.started_by,
+            )
+            recorded = ImportItem.objects.filter(pk=item_id, claim=token).update(**_outcome(result))
+            if not recorded:
+                # A curator retried the item while this worker was stuck: the retry's reading counts.
+                raise ClaimLost(item_id)
+    except ClaimLost:
+        return None
+    except Exception as error:  # anything unforeseen: the item fails, retryable, with nothing saved
+        logger.exception("Import item %s failed", item_id)
+        ImportItem.objects.filter(pk=item_id, claim=token).update(
+            state=ItemState.FAILED, finished_at=timezone.now(),
+            reason=note(N_("读取时出错:%(reason)s"), reason=f"{type(error).__name__}: {error}").stored(),
+        )
+        return None
+    return result
+
+
+class ClaimLost(Exception):
+    pass
+
+
+def _outcome(result: ImportResult) -> dict:
+    outcome = {"finished_at": timezone.now(), "reason": _stored(result.draft.error)}
+    if result.status == Status.OK:
+        return {**outcome, "state": ItemState.DONE, "document_id": result.document.pk, "content": b""}
+    if result.status == Status.DUPLICATE:
+        return {**outcome, "state": ItemState.DUPLICATE, "held_id": result.held.pk, "content": b""}
+    return {**outcome, "state": ItemState.REFUSED}
+
+
+def batch_cancel(*, batch: ImportBatch) -> int:
+    """Stop a batch: its waiting items are cancelled (an item being read finishes). How many were."""
+    now = timezone.now()
+    with transaction.atomic():
+        ImportBatch.objects.filter(pk=batch.pk, cancelled_at__isnull=True).update(cancelled_at=now)
+        return batch.items.filter(state=ItemState.WAITING).update(state=ItemState.CANCELLED, finished_at=now)
+
+
+def item_retry(*, item: ImportItem) -> bool:
+    """Put a failed (or stalled) item back in the queue; False when it is neither."""
+    if not item.can_retry() or item.batch.cancelled_at:
+        return False
+    with transaction.atomic():
+        retried = ImportItem.objects.filter(pk=item.pk, state=item.state, claim=item.claim).update(
+            state=ItemState.WAITING, claim="", reason=None, finished_at=None,
+        )
+        if retried:
+            transaction.on_commit(lambda: items_enqueue([item.pk]))
+    return bool(retried)
+
+
+def batch_wait(*, batch: ImportBatch, timeout: float | None = None, interval: float = 0.5, on_progress=None):
+    """Wait until every item of the batch is finished (or ``timeout`` seconds); its last progress."""
+    deadline = None if timeout is None else time.monotonic() + timeout
+    while True:
+        progress = batch.progress()
+        if on_progress:
+            on_progress(progress)
+        if progress.is_finished or (deadline is not None and time.monotonic() > deadline):
+            return progress
+        time.sleep(interval)

@@ -1,0 +1,63 @@
+"""With REDIS_URL set, the importer's jobs go through RQ on a real redis-server (started here)."""
+import shutil
+import subprocess
+
+import django_rq
+import pytest
+from django_tasks_db.models import DBTaskResult
+
+from apps.documents.models import Document
+from apps.ingest.batches import batch_create
+from apps.ingest.tests.batch_helpers import seed
+from policytracker.env import env_tasks
+from tests.servers import free_port, wait_for_port
+
+REDIS_SERVER = shutil.which("redis-server")
+
+
+@pytest.fixture
+def redis_url():
+    if REDIS_SERVER is None:
+        pytest.skip("redis-server is not installed (.ci/run installs it)")
+    port = free_port()
+    server = subprocess.Popen(
+        [REDIS_SERVER, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for_port(port, server)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture
+def rq_backend(redis_url, settings, monkeypatch):
+    monkeypatch.setenv("REDIS_URL", redis_url)
+    settings.TASKS, settings.RQ_QUEUES = env_tasks("REDIS_URL")
+    return redis_url
+
+
+def test_without_redis_url_jobs_wait_in_the_database(monkeypatch):
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    tasks, queues = env_tasks("REDIS_URL")
+    assert tasks["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend" and queues == {}
+
+
+@pytest.mark.django_db
+def test_a_batch_is_queued_on_redis_and_read_by_an_rq_worker(rq_backend, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        batch = batch_create(files=[("000.txt", seed("000")), ("001.txt", seed("001"))])
+    queue = django_rq.get_queue("default")
+    assert queue.count == 2 and DBTaskResult.objects.count() == 0
+    assert Document.objects.count() == 0
+
+    # RQ's own worker with django-tasks-rq's job class, in this process so that it sees the test's
+    # transaction (`manage.py import_worker` runs the forking one).
+    worker = django_rq.get_worker("default", job_class="django_tasks_rq.Job", worker_class="rq.worker.SimpleWorker")
+    worker.work(burst=True)
+
+    assert list(batch.items.values_list("state", flat=True)) == ["done", "done"]
+    assert Document.objects.filter(status="draft").count() == 2
+    assert queue.count == 0
