@@ -38,7 +38,7 @@ def test_each_promise_shows_its_state_and_evidence(browser, site, suggestion_76,
     try:
         page = context.new_page()
         page.goto(f"/proposals/{suggestion_76.pk}/")
-        promised = page.get_by_role("region", name="答复中的承诺")
+        promised = page.get_by_role("region", name="承诺与兑现")
         items = promised.locator("li")
         expect(items).to_have_count(Commitment.objects.filter(reply__proposal=suggestion_76).count())
         kept = items.filter(has_text="兼并薄弱学校")

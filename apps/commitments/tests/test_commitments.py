@@ -36,7 +36,7 @@ class TestPages:
     def test_the_proposal_page_lists_what_its_reply_promised_with_each_state(self, client):
         proposal = Proposal.objects.get(number="76")
         text = text_of(page(client, reverse("proposals:detail", args=[proposal.pk])))
-        assert "答复中的承诺" in text
+        assert "承诺与兑现" in text
         assert "探索按办学体制、层次、区域和水平组建多种形式的教育集团" in text
         assert text.count("进行中") >= 2
 
@@ -111,6 +111,6 @@ class TestFeed:
 class TestRegionPage:
     def test_a_region_page_counts_the_promises_under_it_by_state(self, client):
         html = page(client, "/regions/320000/")
-        assert "答复中的承诺" in text_of(html)
+        assert "承诺与兑现" in text_of(html)
         assert 'href="/commitments/?region=320000&amp;state=overdue"' in html
-        assert "答复中的承诺" not in text_of(page(client, "/regions/110000/"))
+        assert "承诺与兑现" not in text_of(page(client, "/regions/110000/"))
