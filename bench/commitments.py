@@ -3,7 +3,7 @@
     .venv/bin/python bench/commitments.py [--repeat 50] [--warmup 5]
 
 Anonymous visitor. ``generate_corpus`` gives every generated reply its seed's promises
-(about one commitment per eight documents). The baseline is one SQL query for the list's
+(about one a document: the two seed replies make five). The baseline is one SQL query for the list's
 25 rows and count, or the scorecard's counts by province and state.
 """
 import common

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from apps.curation.models import CuratedModel, CuratedQuerySet
+from apps.targets.progress import progress_today
 
 
 class CommitmentKind(models.TextChoices):
@@ -52,7 +53,7 @@ class CommitmentState(models.TextChoices):
 class CommitmentQuerySet(CuratedQuerySet):
     def with_state(self, today: datetime.date | None = None):
         """Each commitment's ``state`` (CommitmentState) as of ``today``, for filters and counts."""
-        today = today or datetime.date.today()
+        today = today or progress_today()  # the date targets' progress is judged at, too
         return self.annotate(state=Case(
             When(Q(fulfilment=Fulfilment.OPEN, deadline_year__lt=today.year), then=Value(CommitmentState.OVERDUE)),
             default="fulfilment", output_field=models.CharField(),

@@ -5,9 +5,11 @@ from django.db.models import Count, QuerySet
 
 from apps.commitments.filters import CommitmentFilter
 from apps.commitments.models import Commitment, CommitmentState
+from apps.curation.memo import audience, remembered
 from apps.curation.models import sees_drafts
 from apps.curation.selectors import filtered
 from apps.proposals.models import Reply
+from apps.targets.progress import progress_today
 
 
 def visible_commitments(user, today: datetime.date | None = None) -> QuerySet:
@@ -46,7 +48,8 @@ def state_counts(commitments: QuerySet) -> dict[str, int]:
 
 def region_commitment_counts(*, region_code: str, user) -> dict:
     """The commitments of a region and everything under it, counted by state, for its page."""
-    counts = state_counts(commitment_list(filters={"region": region_code}, user=user))
+    key = ("region_commitment_counts", audience(user), region_code, progress_today())
+    counts = remembered(key, lambda: state_counts(commitment_list(filters={"region": region_code}, user=user)))
     return {
         "total": sum(counts.values()),
         "states": [(state, label, counts[state]) for state, label in CommitmentState.choices],

@@ -9,8 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from apps.commitments import scorecard, selectors
 from apps.commitments.filters import CommitmentFilter
 from apps.commitments.models import CommitmentState
+from apps.curation.memo import audience, remembered
 from apps.curation.selectors import InvalidFilters
 from apps.regions.models import Region
+from apps.targets.progress import progress_today
 from apps.web.export import Column
 from apps.web.listing import FilteredListView
 
@@ -53,13 +55,15 @@ def commitment_scorecard(request):
         return render(request, "commitments/scorecard.html", {"errors": error.errors}, status=400)
     region = Region.objects.filter(code=request.GET.get("region", "")).first()
     base = {key: value for key, value in filters.items() if key not in ("region", "organization", "state")}
-    regions = scorecard.by_region(commitments, region)
+    # Counting every promise in China takes a few hundred ms; the counts change only when a curator saves.
+    key = ("commitment_scorecard", audience(request.user), sorted(filters.items()), progress_today())
+    regions, bodies = remembered(key, lambda: (scorecard.by_region(commitments, region), scorecard.by_body(commitments)))
     return render(request, "commitments/scorecard.html", {
         "region": region,
         "states": CommitmentState.choices,
         "tables": [
             (_("按地区"), _("地区"), _table(regions, base)),
-            (_("按承诺单位"), _("承诺单位"), _table(scorecard.by_body(commitments), base)),
+            (_("按承诺单位"), _("承诺单位"), _table(bodies, base)),
         ],
     })
 
