@@ -6,6 +6,7 @@ own: an empty SQLite file, or one holding every region and the demo records (``l
 import contextlib
 import os
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
@@ -14,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
+REDIS_SERVER = shutil.which("redis-server")
 GUNICORN = Path(sys.executable).with_name("gunicorn")
 START_TIMEOUT_S = 30
 SETUP_TIMEOUT_S = 300
@@ -93,6 +95,22 @@ def gunicorn(environment: dict, *arguments: str) -> Iterator[str]:
     try:
         wait_for_port(port, server)
         yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@contextlib.contextmanager
+def redis_server() -> Iterator[str]:
+    """A throwaway redis-server on a free port, nothing saved to disk; yields its REDIS_URL."""
+    port = free_port()
+    server = subprocess.Popen(
+        [REDIS_SERVER, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for_port(port, server)
+        yield f"redis://127.0.0.1:{port}/0"
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -4,37 +4,25 @@ With counts in each process's memory the real limit was the rate times the worke
 the default file cache and, when ``redis-server`` is installed (.ci/run installs it), with Redis.
 """
 import re
-import shutil
-import subprocess
 import time
 import urllib.error
 import urllib.request
 
 import pytest
 
-from tests.servers import GUNICORN, free_port, gunicorn, production_env, wait_for_port
+from tests.servers import GUNICORN, REDIS_SERVER, gunicorn, production_env, redis_server
 
 RATE = 3
 WORKERS = 2
 MAX_REQUESTS = 40  # sent one at a time until both workers have answered
-REDIS_SERVER = shutil.which("redis-server")
 
 
 @pytest.fixture
 def redis_url():
     if REDIS_SERVER is None:
         pytest.skip("redis-server is not installed (.ci/run installs it)")
-    port = free_port()
-    server = subprocess.Popen(
-        [REDIS_SERVER, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_for_port(port, server)
-        yield f"redis://127.0.0.1:{port}/0"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with redis_server() as url:
+        yield url
 
 
 @pytest.fixture(params=["files", "redis"])

@@ -1,6 +1,4 @@
 """With REDIS_URL set, the importer's jobs go through RQ on a real redis-server (started here)."""
-import shutil
-import subprocess
 
 import django_rq
 import pytest
@@ -10,26 +8,16 @@ from apps.documents.models import Document
 from apps.ingest.batches import batch_create
 from apps.ingest.tests.batch_helpers import seed
 from policytracker.env import env_tasks
-from tests.servers import free_port, wait_for_port
+from tests.servers import REDIS_SERVER, redis_server
 
-REDIS_SERVER = shutil.which("redis-server")
 
 
 @pytest.fixture
 def redis_url():
     if REDIS_SERVER is None:
         pytest.skip("redis-server is not installed (.ci/run installs it)")
-    port = free_port()
-    server = subprocess.Popen(
-        [REDIS_SERVER, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_for_port(port, server)
-        yield f"redis://127.0.0.1:{port}/0"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with redis_server() as url:
+        yield url
 
 
 @pytest.fixture
