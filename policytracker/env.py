@@ -1,5 +1,6 @@
 """Typed reads of environment variables that fail loudly on malformed values."""
 import datetime
+import ipaddress
 import os
 import re
 
@@ -58,6 +59,17 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     if raw is None:
         return list(default or [])
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_networks(name: str) -> list[str]:
+    """IP networks, comma-separated (``10.1.0.0/16,127.0.0.1``); a malformed one stops the start."""
+    networks = env_list(name)
+    for network in networks:
+        try:
+            ipaddress.ip_network(network, strict=False)
+        except ValueError:
+            raise ImproperlyConfigured(f"{name}: {network!r} is not an IP network (such as 10.1.0.0/16)") from None
+    return networks
 
 
 def env_database(name: str, default: str) -> dict:

@@ -1,7 +1,8 @@
 """Real servers for the tests that talk HTTP to the site as outside programs do.
 
 gunicorn with the production settings on a free port of 127.0.0.1, against a database of its
-own: an empty SQLite file, or one holding every region and the demo records (``load_demo``).
+own: an empty SQLite file, or one holding every region and the demo records (``load_demo``);
+a throwaway redis-server; and a small HTTP server of pages for the importer to fetch.
 """
 import contextlib
 import os
@@ -10,8 +11,11 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -114,3 +118,53 @@ def redis_server() -> Iterator[str]:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@dataclass(frozen=True)
+class Page:
+    """What the test page server answers at one path."""
+
+    body: bytes = b""
+    content_type: str = "text/html; charset=utf-8"
+    status: int = 200
+    headers: tuple[tuple[str, str], ...] = ()
+    delay: float = 0.0  # seconds before answering
+    declared_length: bool = True  # send Content-Length (else the body ends when the connection closes)
+
+
+@contextlib.contextmanager
+def page_server(pages: dict[str, Page]) -> Iterator[str]:
+    """A real HTTP server on 127.0.0.1 (Python's http.server, in a thread) answering ``pages`` by
+    path, 404 elsewhere; yields its base URL. The importer's fetcher talks to it over a socket."""
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.0"
+
+        def do_GET(self):  # noqa: N802 — http.server's name
+            page = pages.get(self.path, Page(b"not found", "text/plain", 404))
+            if page.delay:
+                time.sleep(page.delay)
+            self.send_response(page.status)
+            self.send_header("Content-Type", page.content_type)
+            if page.declared_length:
+                self.send_header("Content-Length", str(len(page.body)))
+            for name, value in page.headers:
+                self.send_header(name, value)
+            self.end_headers()
+            try:
+                self.wfile.write(page.body)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the fetcher stopped reading: what a size limit does
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()

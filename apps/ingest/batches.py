@@ -18,7 +18,8 @@ from django.utils import timezone
 
 from apps.ingest.archives import pages_unpacked
 from apps.ingest.decode import DecodeError
-from apps.ingest.draft import Status
+from apps.ingest.draft import Draft, Status
+from apps.ingest.fetch import FetchedPage, FetchRefused, page_fetch, url_refusal
 from apps.ingest.files import PAGE_SUFFIXES, suffix_of, unsupported_type_note
 from apps.ingest.models import BatchOrigin, ImportBatch, ImportItem, ItemState
 from apps.ingest.notes import N_, Note, note
@@ -39,16 +40,18 @@ def _stored(reason: Note | str | None) -> dict | None:
 
 
 def batch_create(
-    *, files: Iterable[tuple[str, bytes | Exception]], user=None, origin: str = BatchOrigin.ADMIN,
-    enqueue: bool = True,
+    *, files: Iterable[tuple[str, bytes | Exception]] = (), urls: Iterable[str] = (), user=None,
+    origin: str = BatchOrigin.ADMIN, enqueue: bool = True,
 ) -> ImportBatch:
-    """A batch of ``(file name, bytes)``, each item waiting for a worker (its job enqueued once the
-    batch is committed); a .zip gives one item per file in it. A file that cannot be read, or of a
-    type not accepted, is recorded refused with its reason straight away: no worker needs to look at it."""
+    """A batch of ``(file name, bytes)`` and of addresses, each item waiting for a worker (its job
+    enqueued once the batch is committed); a .zip gives one item per file in it, an address one item
+    the worker fetches. A file that cannot be read, of a type not accepted, or an address that is not
+    http(s), is recorded refused with its reason straight away: no worker needs to look at it."""
     with transaction.atomic():
         batch = ImportBatch.objects.create(started_by=user if user and user.pk else None, origin=origin)
         pages = enumerate(pages_unpacked(files), start=1)
         items = [_new_item(batch, position, name, raw) for position, (name, raw) in pages]
+        items += [_url_item(batch, position, url) for position, url in enumerate(urls, start=len(items) + 1)]
         ImportItem.objects.bulk_create(items, batch_size=200)
         if enqueue:
             waiting = list(batch.items.filter(state=ItemState.WAITING).values_list("pk", flat=True))
@@ -63,6 +66,14 @@ def _new_item(batch: ImportBatch, position: int, name: str, raw: bytes | Excepti
         item.content = raw
     else:
         item.state, item.finished_at, item.reason = ItemState.REFUSED, timezone.now(), refusal.stored()
+    return item
+
+
+def _url_item(batch: ImportBatch, position: int, url: str) -> ImportItem:
+    item = ImportItem(batch=batch, position=position, name=url[:500], url=url)
+    refusal = url_refusal(url)
+    if refusal is not None:
+        item.state, item.finished_at, item.reason = ItemState.REFUSED, timezone.now(), refusal.note.stored()
     return item
 
 
@@ -116,10 +127,19 @@ def item_import(*, item_id: int, reader: Reader | None = None) -> ImportResult |
         return None
     item = ImportItem.objects.select_related("batch__started_by").get(pk=item_id)
     try:
+        page = _page_fetched(item) if item.url else None
+    except FetchRefused as refusal:
+        # Nothing to save: only the item's outcome, still under this worker's claim.
+        ImportItem.objects.filter(pk=item_id, claim=token).update(
+            state=ItemState.REFUSED, finished_at=timezone.now(), reason=refusal.note.stored(),
+        )
+        return ImportResult(Draft(file=item.name, status=Status.ERROR, error=refusal.note))
+    try:
         with transaction.atomic():
             result = document_import(
-                raw=bytes(item.content), filename=item.name, reader=reader or _worker_reader(),
-                user=item.batch.started_by,
+                raw=page.content if page else bytes(item.content), filename=item.name,
+                reader=reader or _worker_reader(), user=item.batch.started_by,
+                suffix=page.suffix if page else None, source_url=item.url,
             )
             recorded = ImportItem.objects.filter(pk=item_id, claim=token).update(**_outcome(result))
             if not recorded:
@@ -135,6 +155,17 @@ def item_import(*, item_id: int, reader: Reader | None = None) -> ImportResult |
         )
         return None
     return result
+
+
+def _page_fetched(item: ImportItem) -> FetchedPage:
+    """The item's page, fetched outside any transaction (a slow server holds no lock)."""
+    try:
+        return page_fetch(item.url)
+    except FetchRefused:
+        raise
+    except Exception as error:  # a fetch that breaks in an unforeseen way is still the address's fault
+        logger.info("Fetching %s failed: %r", item.url, error)
+        raise FetchRefused(note(N_("无法连接或读取网页:%(reason)s"), reason=f"{type(error).__name__}: {error}")) from error
 
 
 class ClaimLost(Exception):

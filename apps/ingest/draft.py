@@ -40,6 +40,8 @@ class DocumentDraft:
     doc_number: str = ""
     cites: list[CitationDraft] = field(default_factory=list)
     source_site: str = ""
+    # The address the page was fetched from (pages imported by address).
+    source_url: str = ""
     # Towns and townships (镇, 乡, 街道): no GB/T 2260 code, so no Region; listed with a null code.
     localities: list[str] = field(default_factory=list)
 

@@ -88,6 +88,8 @@ class ImportItem(models.Model):
     # The file as uploaded, kept until it is read so that a worker on another machine can read it
     # and a failed item can be retried; emptied once a draft or a duplicate is recorded.
     content = models.BinaryField(_("内容"), blank=True, editable=False)
+    # A page given by its address: the worker fetches it (apps.ingest.fetch); it becomes the document's source.
+    url = models.TextField(_("网址"), blank=True)
     state = models.CharField(_("状态"), max_length=10, choices=ItemState.choices, default=ItemState.WAITING)
     # Why it was refused or failed: a stored note (apps.ingest.notes), shown in the reader's language.
     reason = models.JSONField(_("原因"), null=True, blank=True)

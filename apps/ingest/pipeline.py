@@ -154,10 +154,12 @@ def _titled_place(title: str, names: dict[str, tuple[str, ...]]) -> str | None:
     return max(named, key=lambda code: (len(code.rstrip("0")), code), default=None)
 
 
-def page_read(raw: bytes, *, filename: str, reader: Reader) -> Draft:
-    """Everything the importer can read from one file; errors come back as a Draft with a reason."""
+def page_read(raw: bytes, *, filename: str, reader: Reader, suffix: str | None = None) -> Draft:
+    """Everything the importer can read from one file; errors come back as a Draft with a reason.
+
+    ``suffix`` says how to read it when the name does not (a page fetched by address: its Content-Type)."""
     draft = Draft(file=filename)
-    suffix = PurePath(filename).suffix.lower()
+    suffix = suffix or PurePath(filename).suffix.lower()
     try:
         if suffix in CONVERTED_SUFFIXES and len(raw) <= reader.max_bytes:
             raw = converted_text(raw, suffix)

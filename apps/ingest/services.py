@@ -45,18 +45,21 @@ def import_reader() -> Reader:
 
 
 def document_import(
-    *, raw: bytes, filename: str, dry_run: bool = False, reader: Reader | None = None, user=None
+    *, raw: bytes, filename: str, dry_run: bool = False, reader: Reader | None = None, user=None,
+    suffix: str | None = None, source_url: str = "",
 ) -> ImportResult:
     """Read one captured page and, unless ``dry_run``, save it as draft records in one transaction.
 
     A page already held (the same article, apps.ingest.duplicates) creates nothing and comes
     back as a duplicate naming the document; an unreadable one as an error with its reason.
     Nothing raises for bad input. ``user`` is recorded in the history of the records created.
+    A page fetched by address gives its type as ``suffix`` and its address as ``source_url``.
     """
     reader = reader or import_reader()
-    draft = page_read(raw, filename=filename, reader=reader)
+    draft = page_read(raw, filename=filename, reader=reader, suffix=suffix)
     if draft.status != Status.OK:
         return ImportResult(draft)
+    draft.document.source_url = source_url
     fingerprint = ArticleFingerprint.of(draft.clean_text)
     held = mark_if_held(draft, fingerprint)
     if held or dry_run:

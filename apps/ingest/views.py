@@ -1,4 +1,4 @@
-"""The admin's "Import pages" page (/admin/import/): upload captured pages, get draft documents.
+"""The admin's "Import pages" page (/admin/import/): upload captured pages or give addresses, get draft documents.
 
 An upload becomes an import batch and the curator is sent at once to its page
 (apps.ingest.batch_views), which follows the background workers; only a preview (dry run)
@@ -11,6 +11,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from apps.documents.models import Document
 from apps.ingest.batches import batch_create
@@ -20,6 +21,7 @@ from apps.ingest.decode import DecodeError
 from apps.ingest.files import PAGE_SUFFIXES, suffix_of, unsupported_type_note, upload_limit
 from apps.ingest.forms import ImportPagesForm
 from apps.ingest.services import ImportResult, document_import, import_reader
+from apps.ingest.uploads import FileCountLimit
 
 ADD_PERMISSION = "documents.add_document"
 
@@ -40,16 +42,31 @@ def _preview(name: str, raw: bytes | Exception, *, reader, user) -> ImportResult
     return document_import(raw=raw, filename=name, dry_run=True, reader=reader, user=user)
 
 
+@csrf_exempt
 def import_pages(request):
-    """Staff with the right to add documents upload pages: a batch for the workers, or a preview."""
+    """Staff with the right to add documents upload pages or give addresses: a batch for the workers,
+    or a preview of uploaded files.
+
+    The upload is counted as Django parses it (apps.ingest.uploads), which must be set up before
+    anything reads the request's body: hence CSRF checked here, after, rather than by the admin."""
     if not request.user.has_perm(ADD_PERMISSION):
         raise PermissionDenied
+    counter = FileCountLimit(request)
+    request.upload_handlers.insert(0, counter)
+    return _import_pages(request, counter)
+
+
+@csrf_protect
+def _import_pages(request, counter: FileCountLimit):
     results = []
-    form = ImportPagesForm(request.POST, request.FILES) if request.method == "POST" else ImportPagesForm()
+    if request.method == "POST":
+        form = ImportPagesForm(request.POST, request.FILES, too_many_files=counter.exceeded)
+    else:
+        form = ImportPagesForm()
     if request.method == "POST" and form.is_valid():
         files = [(upload.name, _upload_bytes(upload, upload_limit(upload.name))) for upload in form.cleaned_data["files"]]
         if not form.cleaned_data["dry_run"]:
-            return redirect(batch_create(files=files, user=request.user))
+            return redirect(batch_create(files=files, urls=form.cleaned_data["urls"], user=request.user))
         reader = import_reader()
         for name, raw in pages_unpacked(files):
             result = _preview(name, raw, reader=reader, user=request.user)

@@ -71,6 +71,7 @@ class DraftWriter:
             publish_date=spec.publish_date,
             doc_number=spec.doc_number[:64],
             source_site=spec.source_site[:128],
+            source_url=spec.source_url[:500],
             raw_text=draft.raw_text,
             clean_text=draft.clean_text,
             source_file=draft.file[:255],

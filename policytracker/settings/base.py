@@ -6,7 +6,7 @@ from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from policytracker.env import (
-    env_bool, env_cache, env_database, env_date, env_int, env_list, env_rate, env_str, env_tasks,
+    env_bool, env_cache, env_database, env_date, env_int, env_list, env_networks, env_rate, env_str, env_tasks,
 )
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -221,8 +221,18 @@ IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", default=5 * 1024 * 1024)
 # An import item a worker has been reading for longer than this is taken for abandoned (the worker
 # was killed): the batch page offers to retry it. One page takes well under a second.
 IMPORT_ITEM_STALLED_SECONDS = env_int("IMPORT_ITEM_STALLED_SECONDS", default=300, minimum=1)
-# Files in one upload (Django's default is 100): an import batch of up to this many pages.
-DATA_UPLOAD_MAX_NUMBER_FILES = env_int("IMPORT_MAX_FILES", default=1000, minimum=1)
+# Files in one upload to the admin's import page: more are refused with a reason (apps/ingest/uploads.py).
+IMPORT_MAX_FILES = env_int("IMPORT_MAX_FILES", default=1000, minimum=1)
+# Django refuses a request with more files with a bare 400; one more than the import page takes
+# lets that page see the one too many and say so.
+DATA_UPLOAD_MAX_NUMBER_FILES = IMPORT_MAX_FILES + 1
+# Pages fetched by address (apps/ingest/fetch.py): the whole fetch's time, redirects followed, and
+# the private, loopback, link-local or reserved networks that may be fetched from all the same
+# (comma-separated, `10.1.0.0/16`; none by default: the worker would reach what only it can reach,
+# its own ports, the office network, a cloud's metadata address).
+IMPORT_FETCH_TIMEOUT_SECONDS = env_int("IMPORT_FETCH_TIMEOUT_SECONDS", default=20, minimum=1)
+IMPORT_FETCH_MAX_REDIRECTS = env_int("IMPORT_FETCH_MAX_REDIRECTS", default=5, minimum=0)
+IMPORT_FETCH_ALLOW_PRIVATE_NETWORKS = env_networks("IMPORT_FETCH_ALLOW_PRIVATE_NETWORKS")
 # A .zip of pages (apps/ingest/archives.py): its size as uploaded, how many files it may hold and
 # how many bytes they may come to once unpacked.
 IMPORT_ZIP_MAX_BYTES = env_int("IMPORT_ZIP_MAX_BYTES", default=100 * 1024 * 1024, minimum=1)

@@ -178,3 +178,27 @@ def test_the_batch_page_reads_in_english_too(
     curator_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     page = post_and_read(curator_client, [upload("empty.txt", b"")], django_capture_on_commit_callbacks)
     assert "1/1 done, 1 errors." in page and "refused" in page and "The batch is finished." in page
+
+
+def test_more_files_than_one_upload_takes_are_refused_with_the_reason_and_nothing_imported(curator_client, settings):
+    settings.IMPORT_MAX_FILES, settings.DATA_UPLOAD_MAX_NUMBER_FILES = 3, 4
+    files = [upload(f"{n}.txt", f"第{n}页".encode()) for n in range(6)]
+    response = curator_client.post(URL, {"files": files})
+    assert response.status_code == 200
+    assert "一次最多上传 3 个文件,这次选了更多,一个也没有导入" in response.content.decode()
+    assert ImportBatch.objects.count() == 0 and Document.objects.count() == 0
+
+
+def test_as_many_files_as_the_limit_make_a_batch(curator_client, settings, django_capture_on_commit_callbacks):
+    settings.IMPORT_MAX_FILES, settings.DATA_UPLOAD_MAX_NUMBER_FILES = 3, 4
+    files = [upload(f"{n}.txt", f"第{n}页".encode()) for n in range(3)]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = curator_client.post(URL, {"files": files})
+    assert response.status_code == 302
+    assert ImportBatch.objects.get().items.count() == 3
+
+
+def test_an_upload_still_needs_its_csrf_token(curator_client):
+    curator_client.handler.enforce_csrf_checks = True
+    response = curator_client.post(URL, {"files": [upload("a.txt", b"x")]})
+    assert response.status_code == 403 and ImportBatch.objects.count() == 0

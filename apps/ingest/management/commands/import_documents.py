@@ -1,8 +1,9 @@
-"""``manage.py import_documents PATH... [--wait] [--now [--workers N]] [--dry-run] [--json]``: captured pages in, draft records out.
+"""``manage.py import_documents [PATH...] [--urls FILE] [--wait] [--now [--workers N]] [--dry-run] [--json]``: captured pages in, draft records out.
 
 By default the files become an import batch read by the background workers (``import_worker``),
 as an upload in the admin does; ``--wait`` follows it to the end. ``--now`` reads them here,
-without a worker; ``--dry-run`` reads them here and writes nothing.
+without a worker; ``--dry-run`` reads them here and writes nothing. ``--urls FILE`` adds the pages
+whose addresses FILE lists, one a line: fetched by the workers (with ``--now``, here).
 """
 import json
 import sys
@@ -11,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
-from apps.ingest.batches import batch_create
+from apps.ingest.batches import batch_create, item_import
 from apps.ingest.draft import Status
 from apps.ingest.duplicates import SeenArticles, same_as_earlier_note
 from apps.ingest.archives import pages_unpacked
@@ -19,7 +20,7 @@ from apps.ingest.files import (
     PAGE_SUFFIXES, UnsupportedFile, page_files, page_read_bytes, suffix_of, unsupported_type_note, upload_limit,
 )
 from apps.ingest.parallel import documents_import
-from apps.ingest.models import BatchOrigin
+from apps.ingest.models import BatchOrigin, ItemState
 from apps.ingest.progress import BatchFollower
 from apps.ingest.services import ImportResult, import_reader
 
@@ -35,7 +36,11 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="+", metavar="PATH", help="page files or folders of them")
+        parser.add_argument("paths", nargs="*", metavar="PATH", help="page files or folders of them")
+        parser.add_argument(
+            "--urls", metavar="FILE",
+            help="a text file of page addresses, one a line (blank lines and lines starting with # skipped), to fetch and import",
+        )
         parser.add_argument("--dry-run", action="store_true", help="read and report here, write nothing")
         parser.add_argument("--now", action="store_true", help="import here, without a background worker")
         parser.add_argument(
@@ -53,22 +58,48 @@ class Command(BaseCommand):
             help="with --now: import in N processes at once (PostgreSQL; about N times faster up to the number of CPUs)",
         )
 
-    def handle(self, *args, paths, dry_run, json, workers=1, now=False, wait=False, timeout=None, **options):
+    def handle(self, *args, paths, dry_run, json, workers=1, now=False, wait=False, timeout=None, urls=None, **options):
+        addresses = self._addresses(urls) if urls else []
+        if urls and dry_run:
+            raise CommandError(_("--urls 不能与 --dry-run 同用:网址要抓取后才能读取,请用 --now 或交给后台 worker"))
         files = page_files(paths)
-        if not files:
+        if not files and not addresses:
             raise CommandError(_("所给路径下没有可导入的文件(.txt、.html、.htm、.docx、.pdf)"))
         missing = [str(f) for f in files if not f.exists()]
         if missing:
             raise CommandError(_("没有这个文件:%(paths)s") % {"paths": ", ".join(missing)})
-        if dry_run or now:
+        if addresses:
+            self._queue(files, addresses, json=json, wait=wait or now, timeout=timeout, here=now)
+        elif dry_run or now:
             self._import_here(files, dry_run=dry_run, json=json, workers=workers)
         else:
-            self._queue(files, json=json, wait=wait, timeout=timeout)
+            self._queue(files, [], json=json, wait=wait, timeout=timeout)
 
-    def _queue(self, files, *, json: bool, wait: bool, timeout: float | None) -> None:
-        batch = batch_create(files=((str(path), self._read(path)) for path in files), origin=BatchOrigin.COMMAND)
+    @staticmethod
+    def _addresses(path: str) -> list[str]:
+        try:
+            with open(path, encoding="utf-8-sig") as handle:
+                lines = [line.strip() for line in handle]
+        except (OSError, UnicodeDecodeError) as error:
+            raise CommandError(_("无法读取网址列表 %(path)s:%(reason)s") % {"path": path, "reason": error}) from None
+        addresses = [line for line in lines if line and not line.startswith("#")]
+        if not addresses:
+            raise CommandError(_("网址列表 %(path)s 中没有网址") % {"path": path})
+        return addresses
+
+    def _queue(self, files, urls: list[str], *, json: bool, wait: bool, timeout: float | None, here: bool = False) -> None:
+        """A batch for the workers; with ``here`` (``--now --urls``) read by this process, one item after another."""
+        batch = batch_create(
+            files=((str(path), self._read(path)) for path in files), urls=urls, origin=BatchOrigin.COMMAND,
+            enqueue=not here,
+        )
         follower = BatchFollower(batch, out=self.stdout, err=self.stderr, style=self.style)
-        follower.announce(wait=wait)
+        if here:
+            for item_id in batch.items.filter(state=ItemState.WAITING).values_list("pk", flat=True):
+                item_import(item_id=item_id)
+                follower.show(batch.progress())
+        else:
+            follower.announce(wait=wait)
         if wait:
             follower.wait_and_report(as_json=json, timeout=timeout)
 
