@@ -1,9 +1,14 @@
 """Importer throughput on the five seed pages repeated ×200: documents per second, dry run and with writes.
 
     .venv/bin/python bench/import_throughput.py [--repeat 200] [--workers 2] [--into copy|empty|sqlite]
+    .venv/bin/python bench/import_throughput.py --jobs [--backends db rq] [--job-workers 1 2 4]
 
 With writes, twice: one page after another in this process, and in ``--workers`` processes
 at once (``apps.ingest.parallel``, what ``import_documents --workers N`` does; PostgreSQL only).
+
+``--jobs`` measures the background imports instead (bench/import_jobs.py): for each task backend
+(the database; RQ on a throwaway redis-server) and each number of workers, ``import_documents``
+queues the pages as a batch and that many ``import_worker --burst`` processes read it.
 
 Where the pages are written:
 
@@ -27,7 +32,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import common  # noqa: E402
 
-COPY_NAME_SUFFIX = "_import"
+# The pid keeps two runs (two developers on one server) from dropping each other's copy.
+COPY_NAME_SUFFIX = f"_import_{os.getpid()}"
 
 
 def arguments() -> argparse.Namespace:
@@ -35,6 +41,9 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=200)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--into", choices=["copy", "empty", "sqlite"], default="copy")
+    parser.add_argument("--jobs", action="store_true", help="background jobs: import_worker processes per backend")
+    parser.add_argument("--backends", nargs="+", choices=["db", "rq"], default=["db", "rq"])
+    parser.add_argument("--job-workers", nargs="+", type=int, default=[1, 2, 4])
     return parser.parse_args()
 
 
@@ -112,6 +121,11 @@ def main() -> None:
     else:
         call_command("migrate", verbosity=0)
     try:
+        if args.jobs:
+            import import_jobs
+
+            import_jobs.measure(args, pages, connection.settings_dict)
+            return
         held = Document.objects.count()
         from apps.ingest.parallel import parallel_possible
 

@@ -9,11 +9,14 @@ from pathlib import Path
 
 import pytest
 from django.db import connection
+from django_tasks_db.models import DBTaskResult
 
 from apps.documents.models import Document
 from apps.ingest.batches import batch_create, item_retry
 from apps.ingest.models import ImportItem, ItemState
 from apps.ingest.tests.batch_helpers import seed
+from policytracker.env import env_tasks
+from tests.servers import REDIS_SERVER, redis_server
 
 PROJECT = Path(__file__).resolve().parents[3]
 pytestmark = [
@@ -31,13 +34,15 @@ def pages(copies: int) -> list[tuple[str, bytes]]:
     ]
 
 
-def worker(*arguments: str) -> subprocess.Popen:
+def worker(*arguments: str, redis_url: str | None = None) -> subprocess.Popen:
     db = connection.settings_dict
     env = {
         **os.environ, "DJANGO_SETTINGS_MODULE": "policytracker.settings.test",
         "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
     }
     env.pop("REDIS_URL", None)
+    if redis_url:
+        env["REDIS_URL"] = redis_url
     return subprocess.Popen(
         [sys.executable, "manage.py", "import_worker", *arguments], cwd=PROJECT, env=env,
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -77,3 +82,17 @@ def test_a_killed_worker_leaves_no_half_saved_page_and_its_item_can_be_retried(s
 
     assert set(batch.items.values_list("state", flat=True)) == {ItemState.DONE}
     assert Document.objects.count() == batch.items.count() == 12
+
+
+def test_with_redis_url_the_worker_command_reads_the_queue_on_redis(settings, monkeypatch):
+    if REDIS_SERVER is None:
+        pytest.skip("redis-server is not installed (.ci/run installs it)")
+    with redis_server() as url:
+        monkeypatch.setenv("REDIS_URL", url)
+        settings.TASKS, settings.RQ_QUEUES = env_tasks("REDIS_URL")
+        batch = batch_create(files=pages(copies=2))
+        assert DBTaskResult.objects.count() == 0  # queued on Redis, not in the database
+        assert worker("--burst", redis_url=url).wait(timeout=300) == 0
+
+    assert set(batch.items.values_list("state", flat=True)) == {ItemState.DONE}
+    assert Document.objects.count() == batch.items.count() == 8

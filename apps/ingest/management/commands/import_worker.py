@@ -6,8 +6,13 @@ many as there are CPUs to spare, on as many machines as reach the database (and 
 """
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
-from django_tasks import default_task_backend
+from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
 from django_tasks_rq import RQBackend
+
+# RQ's default worker forks a process per job, which would connect to the database and build the
+# importer's reader (the region table, the vocabulary) again for every page; one process reading
+# job after job keeps both. A failing page is caught and recorded by the job itself (apps.ingest.batches).
+RQ_WORKER_CLASS = "rq.worker.SimpleWorker"
 
 
 class Command(BaseCommand):
@@ -20,10 +25,12 @@ class Command(BaseCommand):
         parser.add_argument("--burst", action="store_true", help="read every job queued now, then stop")
 
     def handle(self, *args, burst: bool, verbosity: int, **options):
-        if isinstance(default_task_backend, RQBackend):
+        # The backend itself: ``default_task_backend`` is a proxy, never an instance of its class.
+        backend = task_backends[DEFAULT_TASK_BACKEND_ALIAS]
+        if isinstance(backend, RQBackend):
             call_command(
-                "rqworker", *default_task_backend.queues, job_class="django_tasks_rq.Job", burst=burst,
-                verbosity=verbosity,
+                "rqworker", *backend.queues, job_class="django_tasks_rq.Job", worker_class=RQ_WORKER_CLASS,
+                burst=burst, verbosity=verbosity,
             )
         else:
             call_command(
