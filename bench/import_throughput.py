@@ -67,6 +67,20 @@ def _admin_execute(sql: str) -> None:
         admin.close()
 
 
+def _copy_when_free(copy_name: str, bench_name: str, tries: int = 60) -> None:
+    """CREATE DATABASE … TEMPLATE, which PostgreSQL refuses while anyone is connected to the template."""
+    import psycopg2
+
+    for attempt in range(tries):
+        try:
+            _admin_execute(f'CREATE DATABASE "{copy_name}" TEMPLATE "{bench_name}"')
+            return
+        except psycopg2.errors.ObjectInUse:
+            if attempt == tries - 1:
+                raise
+            time.sleep(5)
+
+
 def pages(repeat: int, tag: str) -> list[tuple[str, bytes]]:
     """The seed pages ``repeat`` times, each copy distinct (``tag`` keeps runs apart).
 
@@ -113,9 +127,11 @@ def main() -> None:
         connection.close()
         _admin_execute(f'DROP DATABASE IF EXISTS "{copy_name}"')
         started = time.perf_counter()
-        _admin_execute(f'CREATE DATABASE "{copy_name}" TEMPLATE "{bench_name}"')
+        _copy_when_free(copy_name, bench_name)
         print(f"copied {bench_name} to {copy_name} in {time.perf_counter() - started:.1f} s")
         connection.settings_dict["NAME"] = copy_name
+        # The copy, never the bench database, gets this branch's migrations.
+        call_command("migrate", verbosity=0)
     elif args.into == "empty":
         connection.creation.create_test_db(verbosity=0, autoclobber=True)
     else:
