@@ -57,9 +57,11 @@ def main() -> None:
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
+    from django.test.utils import setup_test_environment
 
     from apps.ingest.models import ImportBatch
 
+    setup_test_environment()  # the test client's host name, as the other benchmarks have it
     call_command("migrate", verbosity=0)
     user, _ = get_user_model().objects.get_or_create(username="bench-upload", defaults={"is_staff": True, "is_superuser": True})
     client = Client()
