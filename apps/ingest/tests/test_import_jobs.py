@@ -69,3 +69,16 @@ def test_a_stalled_item_can_be_retried_and_is_then_read_once(settings, django_ca
     item.refresh_from_db()
     assert item.state == ItemState.DONE and item.attempts == 2
     assert Document.objects.count() == 1
+
+
+def test_a_batch_queues_the_same_job_rows_as_enqueueing_each_item_would(django_capture_on_commit_callbacks):
+    from apps.ingest.tasks import import_item
+
+    with django_capture_on_commit_callbacks(execute=True):
+        batch = batch_create(files=[("000.txt", seed("000")), ("001.txt", seed("001"))])
+    reference = import_item.enqueue(batch.items.first().pk)
+    fields = ["status", "args_kwargs", "priority", "task_path", "queue_name", "run_after", "backend_name", "worker_ids"]
+    rows = list(DBTaskResult.objects.order_by("enqueued_at").values(*fields))
+    assert len(rows) == 3
+    assert rows[0] == rows[2] == DBTaskResult.objects.filter(pk=reference.id).values(*fields).get()
+    assert [row["args_kwargs"]["args"] for row in rows[:2]] == [[pk] for pk in batch.items.values_list("pk", flat=True)]
