@@ -183,7 +183,10 @@ def test_the_batch_page_reads_in_english_too(
 def test_more_files_than_one_upload_takes_are_refused_with_the_reason_and_nothing_imported(curator_client, settings):
     settings.IMPORT_MAX_FILES, settings.DATA_UPLOAD_MAX_NUMBER_FILES = 3, 4
     files = [upload(f"{n}.txt", f"第{n}页".encode()) for n in range(6)]
-    response = curator_client.post(URL, {"files": files})
+    # As a browser sends it: the form's CSRF token first, then the files; the check still applies.
+    curator_client.handler.enforce_csrf_checks = True
+    token = curator_client.get(URL).context["csrf_token"]
+    response = curator_client.post(URL, {"csrfmiddlewaretoken": str(token), "files": files})
     assert response.status_code == 200
     assert "一次最多上传 3 个文件,这次选了更多,一个也没有导入" in response.content.decode()
     assert ImportBatch.objects.count() == 0 and Document.objects.count() == 0
