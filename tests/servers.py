@@ -133,14 +133,17 @@ class Page:
 
 
 @contextlib.contextmanager
-def page_server(pages: dict[str, Page]) -> Iterator[str]:
+def page_server(pages: dict[str, Page], requests: list | None = None) -> Iterator[str]:
     """A real HTTP server on 127.0.0.1 (Python's http.server, in a thread) answering ``pages`` by
-    path, 404 elsewhere; yields its base URL. The importer's fetcher talks to it over a socket."""
+    path, 404 elsewhere; yields its base URL. The importer's fetcher talks to it over a socket.
+    Each request's path and Host header are added to ``requests`` when one is given."""
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.0"
 
         def do_GET(self):  # noqa: N802 — http.server's name
+            if requests is not None:
+                requests.append((self.path, self.headers.get("Host")))
             page = pages.get(self.path, Page(b"not found", "text/plain", 404))
             if page.delay:
                 time.sleep(page.delay)

@@ -66,6 +66,17 @@ def test_a_redirect_within_the_rules_is_followed_and_the_given_address_kept(fetc
     assert item.document.source_url == f"{base}/old"
 
 
+def test_a_host_name_is_fetched_from_the_address_checked_under_its_own_name(settings):
+    # The socket goes to the IP address that was checked; the server still sees the host's name.
+    settings.IMPORT_FETCH_ALLOW_PRIVATE_NETWORKS = ["127.0.0.1/32", "::1/128"]
+    requests = []
+    with page_server({"/letter.txt": Page(PAGE, "text/plain")}, requests) as base:
+        port = base.rsplit(":", 1)[1]
+        [item] = imported(f"http://localhost:{port}/letter.txt")
+    assert item.state == ItemState.DONE, item.reason_text()
+    assert requests == [("/letter.txt", f"localhost:{port}")]
+
+
 def test_a_pdf_sent_as_bare_bytes_is_read_by_its_address_suffix(fetch_here):
     with page_server({"/tasks.pdf": Page(PDF.read_bytes(), "application/octet-stream")}) as base:
         [item] = imported(f"{base}/tasks.pdf")
