@@ -4,9 +4,11 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from apps.commitments.selectors import proposal_commitments
+from apps.documents.marking import commitment_quotes, figure_quotes, mark_records
 from apps.proposals import grades, selectors
 from apps.proposals.filters import ProposalFilter
 from apps.proposals.models import Proposal
+from apps.proposals.timeline import proposal_timeline
 from apps.regions.models import Region
 from apps.regions.selectors import region_code_canonical
 from apps.web.export import EXPORT_FORMATS, Column, export_response
@@ -58,12 +60,27 @@ class ProposalListView(FilteredListView):
 
 
 def proposal_detail(request, pk: int):
+    """What was asked, the grade, the figures and promises read from the replies, the texts marked, the dates."""
     try:
         proposal = selectors.proposal_detail(pk=pk, user=request.user)
     except Proposal.DoesNotExist:
         raise Http404(_("没有这件提案/建议,或它尚未发布。")) from None
     commitments = proposal_commitments(proposal=proposal, user=request.user)
-    return render(request, "proposals/proposal_detail.html", {"proposal": proposal, "commitments": commitments})
+    targets, observations = selectors.drawn_from_replies(proposal=proposal, user=request.user)
+    replies = list(proposal.replies.all())
+    for reply in replies:
+        # Each reply's text marks the figures read from it and what it promised.
+        document = reply.visible_document_id
+        own_targets = [t for t in targets if document and t.source_document_id == document]
+        own_observations = [o for o in observations if document and o.source_document_id == document]
+        promises = [c for c in commitments if c.reply_id == reply.pk]
+        quotes = [*figure_quotes(own_targets, own_observations), *commitment_quotes(promises)]
+        reply.marked_text = mark_records(reply.visible_full_text or "", quotes,
+                                         [*own_targets, *own_observations, *promises])
+    return render(request, "proposals/proposal_detail.html", {
+        "proposal": proposal, "replies": replies, "commitments": commitments,
+        "targets": targets, "observations": observations, "timeline": proposal_timeline(proposal, replies),
+    })
 
 
 def _grades_export_columns() -> list[Column]:
