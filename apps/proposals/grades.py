@@ -40,7 +40,7 @@ def result_columns() -> list[ResultColumn]:
 @dataclass(frozen=True)
 class Cell:
     count: int
-    url: str | None  # the proposals list these are; None where no filter can say it
+    url: str | None  # the proposals list these are; None when none, or where no filter can say it
     label: str = ""  # the column's heading, for a cell read on its own (a stacked card on a phone)
 
 
@@ -52,10 +52,17 @@ class GradeRow:
     cells: list[Cell]  # in result_columns() order
     total: Cell
 
+    @property
+    def all_cells(self) -> list[Cell]:
+        """The result columns' cells, then the total: one row of the table."""
+        return [*self.cells, self.total]
 
-def list_url(filters: dict, **extra) -> str:
+
+def list_url(filters: dict, *, base: str | None = None, **extra) -> str:
+    """The proposals list narrowed by ``filters`` and ``extra``; ``base`` is its path, if known already."""
+    base = base or reverse("proposals:list")
     query = {k: v for k, v in {**filters, **extra}.items() if v not in (None, "")}
-    return f"{reverse('proposals:list')}?{urlencode(query)}" if query else reverse("proposals:list")
+    return f"{base}?{urlencode(query)}" if query else base
 
 
 def child_prefix_length(region: Region | None) -> int:
@@ -78,16 +85,29 @@ def grade_counts(*, filters: dict, place_length: int) -> list[tuple]:
     return [tuple(row) for row in grouped]
 
 
-def _row(label, counts: dict[str, int], filters: dict | None, *, region=None, year=None,
-         total_filters: dict | None = None) -> GradeRow:
-    """``filters`` None: no filter lists these replies apart, so no links."""
-    cells = [
-        Cell(counts.get(column.code, 0), None if filters is None else list_url(filters, result_code=column.code),
-             column.label)
-        for column in result_columns()
-    ]
-    total_url = None if filters is None else list_url(total_filters if total_filters is not None else filters)
-    return GradeRow(label, region, year, cells, Cell(sum(counts.values()), total_url, _("合计")))
+class RowMaker:
+    """Rows of counts with their links, the columns and the list's path worked out once per table:
+    the provinces' table has over 200 cells."""
+
+    def __init__(self):
+        self.columns = result_columns()
+        self.base = reverse("proposals:list")
+        self.total_label = _("合计")
+
+    def __call__(self, label, counts: dict[str, int], filters: dict | None, *, region=None, year=None,
+                 total_filters: dict | None = None) -> GradeRow:
+        """``filters`` None: no filter lists these replies apart, so no links."""
+        def cell(count: int, label: str, **extra) -> Cell:
+            url = list_url(filters, base=self.base, **extra) if filters is not None and count else None
+            return Cell(count, url, label)
+
+        cells = [cell(counts.get(column.code, 0), column.label, result_code=column.code) for column in self.columns]
+        total = sum(counts.values())
+        if total_filters is not None and filters is not None and total:
+            total_cell = Cell(total, list_url(total_filters, base=self.base), self.total_label)
+        else:
+            total_cell = cell(total, self.total_label)
+        return GradeRow(label, region, year, cells, total_cell)
 
 
 def _add(into: dict[str, int], code: str, count: int) -> None:
@@ -95,16 +115,8 @@ def _add(into: dict[str, int], code: str, count: int) -> None:
     into[key] = into.get(key, 0) + count
 
 
-def grade_tables(*, filters: dict, region: Region | None) -> tuple[list[GradeRow], list[GradeRow]]:
-    """The table by place (each child of ``region``, the provinces when None; then the region's own
-    replies and the unplaced ones; then the total) and the table by year (then the total).
-
-    ``filters`` holds only GRADES_FILTERS, validated. Three queries: the grouped count (remembered
-    until a record changes), the children, and nothing else.
-    """
-    length = child_prefix_length(region)
-    key = ("proposal_grades", tuple(sorted(filters.items())), length)
-    counts = remembered(key, lambda: grade_counts(filters=filters, place_length=length))
+def _tallied(counts: list[tuple]) -> tuple[dict, dict, dict]:
+    """The grouped rows summed by place, by year and in all, each by result column."""
     by_place: dict[str | None, dict[str, int]] = {}
     by_year: dict[int | None, dict[str, int]] = {}
     totals: dict[str, int] = {}
@@ -112,14 +124,29 @@ def grade_tables(*, filters: dict, region: Region | None) -> tuple[list[GradeRow
         _add(by_place.setdefault(place, {}), code, count)
         _add(by_year.setdefault(year, {}), code, count)
         _add(totals, code, count)
+    return by_place, by_year, totals
+
+
+def grade_tables(*, filters: dict, region: Region | None) -> tuple[list[GradeRow], list[GradeRow]]:
+    """The table by place (each child of ``region``, the provinces when None; then the region's own
+    replies and the unplaced ones; then the total) and the table by year (then the total).
+
+    ``filters`` holds only GRADES_FILTERS, validated. Two queries: the grouped count (none while
+    remembered, until a record changes) and the children.
+    """
+    length = child_prefix_length(region)
+    key = ("proposal_grades", tuple(sorted(filters.items())), length)
+    by_place, by_year, totals = remembered(key, lambda: _tallied(grade_counts(filters=filters, place_length=length)))
+    by_place = dict(by_place)  # rows are taken out of it below
     replied = {**filters, "replied": "true"}
+    row = RowMaker()
 
     place_rows = []
     children = Region.objects.filter(parent=region) if region else Region.objects.filter(parent__isnull=True)
     for child in children.order_by("code"):
         child_filters = {**filters, "region": child.code}
         place_counts = by_place.pop(code_prefix(child.code).ljust(length, "0")[:length], {})
-        place_rows.append(_row(child.name, place_counts, child_filters, region=child,
+        place_rows.append(row(child.name, place_counts, child_filters, region=child,
                                total_filters={**child_filters, "replied": "true"}))
     unplaced = by_place.pop(None, {})
     own: dict[str, int] = {}
@@ -129,16 +156,16 @@ def grade_tables(*, filters: dict, region: Region | None) -> tuple[list[GradeRow
     # No filter lists a region's own proposals apart from those under it: these rows have no links.
     if own:
         label = _("%(region)s本级") % {"region": region.name} if region else _("其他地区")
-        place_rows.append(_row(label, own, None))
+        place_rows.append(row(label, own, None))
     if unplaced:
-        place_rows.append(_row(_("未注明地区"), unplaced, None))
-    place_rows.append(_row(_("合计"), totals, filters, total_filters=replied))
+        place_rows.append(row(_("未注明地区"), unplaced, None))
+    place_rows.append(row(_("合计"), totals, filters, total_filters=replied))
 
     year_rows = []
     for year in sorted(y for y in by_year if y is not None):
         year_filters = {**filters, "year_from": year, "year_to": year}
-        year_rows.append(_row(str(year), by_year[year], year_filters, year=year))
+        year_rows.append(row(str(year), by_year[year], year_filters, year=year))
     if None in by_year:
-        year_rows.append(_row(_("未注明日期"), by_year[None], None))
-    year_rows.append(_row(_("合计"), totals, filters, total_filters=replied))
+        year_rows.append(row(_("未注明日期"), by_year[None], None))
+    year_rows.append(row(_("合计"), totals, filters, total_filters=replied))
     return place_rows, year_rows
