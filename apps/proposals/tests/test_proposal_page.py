@@ -165,3 +165,10 @@ class TestOverDemo:
         assert "437" in section(html, "observations-heading")
         assert "未到期" in section(html, "targets-heading")
         assert "quote--commitment" in html and "承诺与兑现" in text_of(html)
+
+
+def test_the_page_reads_in_english(client, answered):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    text = text_of(detail(client, answered["proposal"]))
+    for heading in ["What was asked", "Dates", "Targets in the replies", "Observations in the replies"]:
+        assert heading in text, heading
