@@ -186,3 +186,11 @@ def test_the_tables_read_in_english(client, hebei):
     assert "Replies by result: 河北省" in html and "Not given</abbr>" in html and ">Total</th>" in html
     rows = csv_rows(client.get("/proposals/grades/?region=13&format=csv"))
     assert rows[0] == ["Table", "Region or year", "Region code", "A", "B", "C", "D", "Not given", "Total"]
+
+
+def test_the_lists_sidebar_offers_replied_as_all_yes_or_no(client, hebei):
+    html = page(client, "/proposals/?replied=false")
+    select = re.search(r'<select name="replied".*?</select>', html, re.S).group(0)
+    assert re.findall(r'<option value="([^"]*)"', select) == ["", "true", "false"]
+    assert '<option value="false" selected>否</option>' in select
+    assert '<option value="" selected>全部</option>' in page(client, "/proposals/")
