@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 
 from apps.curation.memo import remembered
 from apps.curation.models import CurationStatus
-from apps.proposals.filters import RESULT_NOT_GIVEN
+from apps.curation.selectors import filtered
+from apps.proposals.filters import RESULT_NOT_GIVEN, ReplyFilter
 from apps.proposals.models import Reply, ResultCode
 from apps.regions.models import Region, code_prefix
 
@@ -73,11 +74,9 @@ def child_prefix_length(region: Region | None) -> int:
 def grade_counts(*, filters: dict, place_length: int) -> list[tuple]:
     """``(place, year, result_code, replies)``: ``place`` the first ``place_length`` digits of the
     proposal's region code (None when unplaced), ``year`` the reply's (None when undated)."""
-    replies = Reply.objects.published().filter(proposal__status=CurationStatus.PUBLISHED)
-    if filters.get("region"):
-        replies = replies.filter(proposal__region__code__startswith=code_prefix(filters["region"]))
-    if filters.get("kind"):
-        replies = replies.filter(proposal__kind=filters["kind"])
+    published = Reply.objects.published().filter(proposal__status=CurationStatus.PUBLISHED)
+    # The API's reply filters, so ``region`` and ``kind`` mean here what they mean on /api/v1/replies/.
+    replies = filtered(ReplyFilter, published, filters=filters, user=None)
     grouped = (
         replies.annotate(place=Substr("proposal__region_id", 1, place_length), year=ExtractYear("reply_date"))
         .order_by().values_list("place", "year", "result_code").annotate(replies=Count("pk"))

@@ -8,7 +8,11 @@ import pytest
 from apps.curation.models import CurationStatus
 from apps.proposals.models import ProposalKind, ReplyKind
 from apps.proposals.tests.factories import ProposalFactory, ReplyFactory
-from apps.regions.tests.factories import CountyFactory, PrefectureFactory, ProvinceFactory
+from apps.regions.tests.factories import (
+    CountyFactory,
+    PrefectureFactory,
+    ProvinceFactory,
+)
 from apps.web.tests.support import csv_rows, page, table_rows, text_of, xlsx_rows
 
 pytestmark = pytest.mark.django_db

@@ -12,9 +12,17 @@ from apps.commitments.tests.factories import CommitmentFactory
 from apps.curation.models import CurationStatus
 from apps.documents.tests.factories import DocumentFactory
 from apps.proposals.models import Proposal, ReplyKind
-from apps.proposals.tests.factories import ProposalFactory, ProposerFactory, ReplyFactory
+from apps.proposals.tests.factories import (
+    ProposalFactory,
+    ProposerFactory,
+    ReplyFactory,
+)
 from apps.targets.models import Observation, Target
-from apps.targets.tests.factories import IndicatorFactory, ObservationFactory, TargetFactory
+from apps.targets.tests.factories import (
+    IndicatorFactory,
+    ObservationFactory,
+    TargetFactory,
+)
 from apps.web.tests.support import demo, page, text_of  # noqa: F401
 
 pytestmark = pytest.mark.django_db
