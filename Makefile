@@ -45,7 +45,7 @@ load-test: install
 # creates and migrates the bench database (BENCH_DATABASE_URL, default policytracker_bench
 # on 127.0.0.1) if needed, generates the 100 k corpus if it is empty, runs every script.
 # About 15 minutes after the corpus exists; run it on an otherwise idle machine.
-BENCH_SCRIPTS := explain_filters api_lists proposal_detail search ui_documents ui_scorecards admin_changelists review_page commitments import_throughput
+BENCH_SCRIPTS := explain_filters api_lists proposal_detail search ui_documents ui_scorecards proposal_grades admin_changelists review_page commitments import_throughput
 bench: install
 	$(BIN)/python -u bench/prepare.py
 	@for script in $(BENCH_SCRIPTS); do $(BIN)/python -u bench/$$script.py || exit 1; done

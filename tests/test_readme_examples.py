@@ -83,7 +83,7 @@ def test_there_are_examples_to_run():
 @pytest.mark.parametrize("path", [
     "/targets/?region=320400&deadline_year=2022&q=学位", "/proposals/?region=13&result_code=B",
     "/search/?q=集团化办学", "/documents/feed/?region=32", "/commitments/?region=32&state=overdue",
-    "/commitments/scorecard/",
+    "/commitments/scorecard/", "/proposals/grades/?region=13",
 ])
 def test_the_readmes_page_links_answer(demo_site, path):
     with urllib.request.urlopen(demo_site + urllib.parse.quote(path, safe="/?=&"), timeout=30) as response:

@@ -1,6 +1,6 @@
-"""Marking where a document's targets and observations stand in its text.
+"""Marking where a document's targets, observations and promises stand in its text.
 
-Each target and observation keeps the sentence it was read from (``quote``). The text is
+Each target, observation and commitment keeps the sentence it was read from (``quote``). The text is
 escaped first, piece by piece, and each quote's first occurrence is wrapped in
 ``<mark id=...>`` so the lists beside the text can link to it. Pure string work.
 """
@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from apps.web.templatetags.web import plain_number
+
 
 @dataclass(frozen=True)
 class Quote:
@@ -17,6 +19,39 @@ class Quote:
     text: str
     title: str  # shown on hover: the indicator and the value
     kind: str  # "target" or "observation", for styling
+
+
+def figure_quotes(targets, observations) -> list[Quote]:
+    """The quote of every target and observation; each record learns its anchor (``target-3``)."""
+    quotes = []
+    for target in targets:
+        target.anchor = f"target-{target.pk}"
+        title = f"{target.indicator.name} {target.describe_value()}"
+        if target.deadline_year:
+            title += f" ({target.deadline_year})"
+        quotes.append(Quote(target.anchor, target.quote, title, "target"))
+    for observation in observations:
+        observation.anchor = f"observation-{observation.pk}"
+        title = f"{observation.indicator.name} {plain_number(observation.value)}{observation.unit}"
+        quotes.append(Quote(observation.anchor, observation.quote, title, "observation"))
+    return quotes
+
+
+def commitment_quotes(commitments) -> list[Quote]:
+    """The sentence of every promise; each learns its anchor (``promise-3``)."""
+    quotes = []
+    for commitment in commitments:
+        commitment.anchor = f"promise-{commitment.pk}"
+        quotes.append(Quote(commitment.anchor, commitment.quote, commitment.summary, "commitment"))
+    return quotes
+
+
+def mark_records(text: str, quotes: list[Quote], records) -> SafeString:
+    """``text`` with ``quotes`` marked; each of ``records`` (holding an ``anchor``) learns ``quote_found``."""
+    marked, found = marked_text(text, quotes)
+    for record in records:
+        record.quote_found = record.anchor in found
+    return marked
 
 
 def locate(text: str, quote: str) -> tuple[int, int] | None:

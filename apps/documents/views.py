@@ -5,13 +5,12 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.documents import selectors
 from apps.documents.filters import DocumentFilter
-from apps.documents.marking import Quote, marked_text
+from apps.documents.marking import figure_quotes, mark_records
 from apps.documents.models import Document
 from apps.search.segment import query_terms
 from apps.targets.scorecards import progress_scorecard
 from apps.web.export import Column
 from apps.web.listing import FilteredListView
-from apps.web.templatetags.web import plain_number
 
 SORT_FIELDS = {"publish_date": _("发布日期"), "title": _("标题")}
 FILTER_LABELS = {"organization": _("发文/答复机构")}
@@ -47,30 +46,13 @@ class DocumentListView(FilteredListView):
         return context
 
 
-def _quotes(document: Document) -> list[Quote]:
-    """The quote of every target and observation; each record learns its anchor (``target-3``)."""
-    quotes = []
-    for target in document.targets.all():
-        target.anchor = f"target-{target.pk}"
-        title = f"{target.indicator.name} {target.describe_value()}"
-        if target.deadline_year:
-            title += f" ({target.deadline_year})"
-        quotes.append(Quote(target.anchor, target.quote, title, "target"))
-    for observation in document.observations.all():
-        observation.anchor = f"observation-{observation.pk}"
-        title = f"{observation.indicator.name} {plain_number(observation.value)}{observation.unit}"
-        quotes.append(Quote(observation.anchor, observation.quote, title, "observation"))
-    return quotes
-
-
 def document_detail(request, pk: int):
     try:
         document = selectors.document_detail(pk=pk, user=request.user)
     except Document.DoesNotExist:
         raise Http404(_("没有这份文件,或它尚未发布。")) from None
-    text, found = marked_text(document.clean_text, _quotes(document))
-    for record in [*document.targets.all(), *document.observations.all()]:
-        record.quote_found = record.anchor in found
+    targets, observations = document.targets.all(), document.observations.all()
+    text = mark_records(document.clean_text, figure_quotes(targets, observations), [*targets, *observations])
     return render(request, "documents/document_detail.html", {
         "document": document, "marked_text": text,
         "scorecard": progress_scorecard(user=request.user, filters={"document": document.pk}),

@@ -1,6 +1,7 @@
 """Filters for proposals and replies, shared by the API and the web pages."""
 import django_filters
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from apps.curation.api.filters import (
     CuratedFilterSet,
@@ -18,9 +19,17 @@ REGION_HELP = "this region or anything under it, by GB/T 2260 code or prefix (32
 SESSION_HELP = "Text contained in the session (届次/会议), e.g. 十三届一次 or 邯郸市第十五届."
 RESULT_HELP = (
     "Handling result letter as printed: A (resolved or being resolved), B (accepted and planned), "
-    "C (cannot be resolved for now), D (kept for reference). Meanings vary by place and year; see each "
-    "reply's result.scheme."
+    "C (cannot be resolved for now), D (kept for reference), or none for a reply whose page gives no "
+    "result. Meanings vary by place and year; see each reply's result.scheme."
 )
+# ``result_code=none``: replies whose page prints no 办理结果 (the code is stored blank).
+RESULT_NOT_GIVEN = "none"
+RESULT_CHOICES = [*ResultCode.choices, (RESULT_NOT_GIVEN, _("未给出"))]
+
+
+def result_code_condition(value: str) -> dict:
+    """The reply lookup a ``result_code`` parameter means."""
+    return {"result_code": "" if value == RESULT_NOT_GIVEN else value}
 
 
 def proposal_search(queryset, text: str):
@@ -38,6 +47,10 @@ def reply_search(queryset, text: str):
 
 
 class ProposalFilter(CuratedFilterSet):
+    """The reply filters (result_code, organization, dates, replied) ask about one and the same visible
+    reply: ``result_code=B&year_from=2018&year_to=2018`` is a proposal with a B reply dated 2018, not one
+    with a B reply in 2017 and another reply in 2018."""
+
     region = RegionPrefixFilter(field_name="region__code", help_text=f"Proposals filed in {REGION_HELP}")
     kind = django_filters.ChoiceFilter(
         choices=ProposalKind.choices, help_text="proposal (提案, CPPCC) or suggestion (建议, people's congress).",
@@ -46,8 +59,12 @@ class ProposalFilter(CuratedFilterSet):
     number = django_filters.CharFilter(help_text="The number within the session, exactly (JNZX13010181, 76).")
     proposer = django_filters.CharFilter(method="filter_proposer", help_text="Name of a lead or joint proposer.")
     result_code = django_filters.ChoiceFilter(
-        choices=ResultCode.choices, method="filter_result_code",
+        choices=RESULT_CHOICES, method="filter_result_code",
         help_text=f"Proposals with a reply of this result. {RESULT_HELP}",
+    )
+    replied = django_filters.BooleanFilter(
+        method="filter_replied",
+        help_text="true: proposals with a reply you may see; false: proposals with none yet.",
     )
     organization = django_filters.ModelChoiceFilter(
         field_name="replies__responding_organization", queryset=Organization.objects.all(),
@@ -68,15 +85,29 @@ class ProposalFilter(CuratedFilterSet):
         model = Proposal
         fields = []
 
+    def filter_queryset(self, queryset):
+        # The reply filters' methods below gather their conditions here; one subquery applies them all.
+        self.reply_conditions: dict | None = None
+        queryset = super().filter_queryset(queryset)
+        if self.reply_conditions is not None:
+            replies = self.visible(Reply.objects).filter(**self.reply_conditions)
+            queryset = queryset.filter(pk__in=replies.values("proposal"))
+        return queryset
+
     def with_visible_reply(self, queryset, **conditions):
-        replies = self.visible(Reply.objects).filter(**conditions)
-        return queryset.filter(pk__in=replies.values("proposal"))
+        self.reply_conditions = {**(self.reply_conditions or {}), **conditions}
+        return queryset
 
     def filter_proposer(self, queryset, name, value):
         return queryset.filter(pk__in=Proposal.objects.filter(proposers__name__icontains=value).values("pk"))
 
     def filter_result_code(self, queryset, name, value):
-        return self.with_visible_reply(queryset, result_code=value)
+        return self.with_visible_reply(queryset, **result_code_condition(value))
+
+    def filter_replied(self, queryset, name, value):
+        if value:
+            return self.with_visible_reply(queryset)
+        return queryset.exclude(pk__in=self.visible(Reply.objects).values("proposal"))
 
     def filter_organization(self, queryset, name, value):
         return self.with_visible_reply(queryset, responding_organization=value)
@@ -103,7 +134,7 @@ class ReplyFilter(CuratedFilterSet):
     reply_kind = django_filters.ChoiceFilter(
         choices=ReplyKind.choices, help_text="final, interim, second (after dissatisfaction) or follow_up (跟踪办理).",
     )
-    result_code = django_filters.ChoiceFilter(choices=ResultCode.choices, help_text=RESULT_HELP)
+    result_code = django_filters.ChoiceFilter(choices=RESULT_CHOICES, method="filter_result_code", help_text=RESULT_HELP)
     organization = django_filters.ModelChoiceFilter(
         field_name="responding_organization", queryset=Organization.objects.all(),
         help_text="Replies by the responding organization (主办单位) with this id.",
@@ -128,3 +159,6 @@ class ReplyFilter(CuratedFilterSet):
     class Meta:
         model = Reply
         fields = []
+
+    def filter_result_code(self, queryset, name, value):
+        return queryset.filter(**result_code_condition(value))

@@ -264,3 +264,14 @@ def test_reply_detail_query_budget(client, django_assert_num_queries):
         client, django_assert_num_queries, API + f"replies/{reply.pk}/", add_co_handling_units, REPLY_DETAIL_QUERIES,
     )
     assert len(body["co_handling_organizations"]) == 50
+
+
+def test_result_code_none_finds_replies_whose_page_gives_no_result(client, records):
+    assert proposals(client, result_code="none") == ids(records["jiangning"])
+    assert replies(client, result_code="none") == ids(records["jiangning_reply"])
+
+
+def test_replied_tells_answered_proposals_from_the_others(anonymous_client, records):
+    unanswered = ProposalFactory(title="尚无答复的提案")
+    assert proposals(anonymous_client, replied="true") == ids(records["jiangning"], records["suggestion"])
+    assert proposals(anonymous_client, replied="false") == ids(unanswered)
