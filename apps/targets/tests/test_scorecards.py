@@ -149,8 +149,11 @@ def test_the_indicator_page_counts_the_indicators_targets(client, changzhou):
 
 
 def test_the_table_and_the_block_read_in_english(client, changzhou):
-    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
-    html = client.get("/targets/scorecard/?region=3204").content.decode()
+    html = client.get("/en/targets/scorecard/?region=3204").content.decode()
     assert "Target scorecard: 常州市" in html and ">Unverified</th>" in html and ">Total</th>" in html
-    home = client.get("/").content.decode()
+    home = client.get("/en/").content.decode()
     assert '<span class="scorecard__label">All targets</span>' in home
+    # Its counts link to the English list, and the Chinese home page's (remembered apart) to the Chinese.
+    assert 'href="/en/targets/?progress=unverified"' in home
+    home = client.get("/").content.decode()
+    assert 'href="/targets/?progress=unverified"' in home and "/en/targets/" not in home
