@@ -79,7 +79,8 @@ def _table(rows: list[scorecard.ScoreRow], base: dict) -> list[dict]:
         {
             "label": row.label,
             "total": (row.total, link(row.filters)),
-            "cells": [(row.counts[state], link({**row.filters, "state": state})) for state in CommitmentState.values],
+            "cells": [(row.counts[state], link({**row.filters, "state": state}), label)
+                      for state, label in CommitmentState.choices],
         }
         for row in rows
     ]
