@@ -71,7 +71,7 @@ def _refusal(name: str, raw: bytes | Exception) -> Note | None:
     if isinstance(raw, DecodeError):
         return raw.note
     if isinstance(raw, Exception):
-        return note(N_("无法读取文件:%(reason)s"), reason=str(raw))
+        return note(N_("无法读取文件：%(reason)s"), reason=str(raw))
     suffix = suffix_of(name)
     return None if suffix in PAGE_SUFFIXES else unsupported_type_note(suffix or name)
 
@@ -131,7 +131,7 @@ def item_import(*, item_id: int, reader: Reader | None = None) -> ImportResult |
         logger.exception("Import item %s failed", item_id)
         ImportItem.objects.filter(pk=item_id, claim=token).update(
             state=ItemState.FAILED, finished_at=timezone.now(),
-            reason=note(N_("读取时出错:%(reason)s"), reason=f"{type(error).__name__}: {error}").stored(),
+            reason=note(N_("读取时出错：%(reason)s"), reason=f"{type(error).__name__}: {error}").stored(),
         )
         return None
     return result

@@ -26,6 +26,6 @@ class MultipleFileField(forms.FileField):
 
 class ImportPagesForm(forms.Form):
     files = MultipleFileField(
-        label=_("页面文件"), help_text=_("可一次选择多个 .txt、.html、.htm、.docx 或 .pdf 文件(PDF 须有文字层),或它们的 .zip 压缩包;网页编码自动识别(UTF-8、GBK、Big5)。")
+        label=_("页面文件"), help_text=_("可一次选择多个 .txt、.html、.htm、.docx 或 .pdf 文件（PDF 须有文字层），或它们的 .zip 压缩包；网页编码自动识别（UTF-8、GBK、Big5）。")
     )
-    dry_run = forms.BooleanField(label=_("只预览,不保存"), required=False)
+    dry_run = forms.BooleanField(label=_("只预览，不保存"), required=False)

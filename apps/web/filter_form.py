@@ -108,10 +108,10 @@ class LookupSelect(forms.Select):
         super().__init__(choices=choices, attrs={
             "data-lookup-url": lookup_url,
             "data-lookup-label": _("输入名称查找"),
-            "data-lookup-found": _("找到 {count} 项,请在下面选择"),
-            "data-lookup-more": _("找到 {count} 项,显示前 {shown} 项;输入更多字可缩小范围"),
+            "data-lookup-found": _("找到 {count} 项，请在下面选择"),
+            "data-lookup-more": _("找到 {count} 项，显示前 {shown} 项；输入更多字可缩小范围"),
             "data-lookup-none": _("没有找到"),
-            "data-lookup-failed": _("查找失败,请稍后再试"),
+            "data-lookup-failed": _("查找失败，请稍后再试"),
         })
 
 

@@ -40,8 +40,8 @@ def sort_header(context, param: str, label: str):
     else:
         direction, next_ordering = "", param
     hint = {
-        "ascending": _("当前升序,点击改为降序"),
-        "descending": _("当前降序,点击改为升序"),
+        "ascending": _("当前升序，点击改为降序"),
+        "descending": _("当前降序，点击改为升序"),
         "": _("点击排序"),
     }[direction]
     return {
