@@ -70,7 +70,7 @@ def test_duplicates_and_bad_files_are_listed_with_their_reason(curator_client, d
 def test_dry_run_from_the_admin_saves_nothing(curator_client):
     raw = (RAW_DIR / "001_af0b095c7b96bd7e.txt").read_bytes()
     response = curator_client.post(URL, {"files": [upload("001.txt", raw)], "dry_run": "on"})
-    assert "可导入(预览)" in response.content.decode()
+    assert "可导入（预览）" in response.content.decode()
     assert Document.objects.count() == 0
 
 

@@ -47,7 +47,7 @@ def test_names_from_chinese_windows_are_read_as_gbk():
 
 
 @pytest.mark.parametrize(("members", "reason"), [
-    ({"../../etc/cron.d/evil.txt": seed("000")}, "ZIP 中的路径不安全(绝对路径或含 ..):../../etc/cron.d/evil.txt"),
+    ({"../../etc/cron.d/evil.txt": seed("000")}, "ZIP 中的路径不安全（绝对路径或含 ..）：../../etc/cron.d/evil.txt"),
     ({"/etc/passwd.txt": seed("000")}, "ZIP 中的路径不安全"),
     ({"zeros.txt": b"0" * (20 * 1024 * 1024)}, "疑似 ZIP 炸弹"),
     ({"inner.zip": zip_of({"a.txt": seed("000")})}, "ZIP 中的 ZIP 不会展开"),

@@ -66,7 +66,7 @@ def test_the_table_counts_each_child_by_progress_with_totals(client, changzhou):
 
 def test_every_count_links_to_a_list_of_that_many_targets(client, changzhou):
     html = page(client, "/targets/scorecard/?region=3204")
-    links = re.findall(r'<td class="number"><a href="([^"]+)">(\d+)</a>', html)
+    links = re.findall(r'<td data-label="[^"]+" class="number"><a href="([^"]+)">(\d+)</a>', html)
     assert len(links) == 6 + 2 + 6  # 钟楼区: every state and total; 溧阳市: unverified and total; totals
     for url, count in links:
         assert len(table_rows(page(client, url.replace("&amp;", "&")))) == int(count), url

@@ -25,7 +25,7 @@ class TestOverDemo:
 
     def test_replies_by_result_code_link_to_the_filtered_proposals(self, client):
         html = page(client, "/")
-        assert '<a href="/proposals/?result_code=B">B 列入计划拟解决</a></th>\n            <td>1</td>' in html
+        assert '<a href="/proposals/?result_code=B">B 列入计划拟解决</a></th>\n            <td data-label="答复数">1</td>' in html
         assert "未注明" in html
 
 
