@@ -79,7 +79,7 @@ def test_every_chinese_interface_string_uses_full_width_punctuation():
 def test_chinese_written_in_templates_outside_translation_tags_uses_full_width_punctuation():
     wrong = {}
     for template in sorted((PROJECT / "templates").rglob("*.html")):
-        text = re.sub(TEMPLATE_NOT_SHOWN, "\u2063", template.read_text(encoding="utf-8"), flags=re.S)
+        text = re.sub(TEMPLATE_NOT_SHOWN, "\u2063", template.read_text(encoding="utf-8"), flags=re.DOTALL)
         if marks := ascii_marks_in_chinese(text):
             wrong[str(template.relative_to(PROJECT))] = marks
     assert wrong == {}

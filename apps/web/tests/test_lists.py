@@ -91,7 +91,7 @@ def test_exports_write_figures_as_people_write_them(client):
 
     from apps.targets.tests.factories import TargetFactory
 
-    TargetFactory(value=Decimal("2800"), deadline_year=2022)
+    TargetFactory(value=Decimal(2800), deadline_year=2022)
     TargetFactory(value=Decimal("92.5"), deadline_year=2023)
     TargetFactory(value=Decimal("0.0125"), deadline_year=2024)
     header, *rows = csv_rows(client.get("/targets/?ordering=deadline_year&format=csv"))

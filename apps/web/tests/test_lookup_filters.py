@@ -5,9 +5,9 @@ import pytest
 
 from apps.curation.models import CurationStatus
 from apps.documents.tests.factories import DocumentFactory
-from apps.regions.tests.factories import CountyFactory, ProvinceFactory
 from apps.initiatives.models import Initiative
 from apps.initiatives.tests.factories import InitiativeFactory
+from apps.regions.tests.factories import CountyFactory, ProvinceFactory
 from apps.web import filter_form
 from apps.web.tests.support import page, table_rows
 
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def select_html(html: str, name: str) -> str:
-    match = re.search(rf'<select[^>]* name="{name}"[^>]*>.*?</select>', html, re.S)
+    match = re.search(rf'<select[^>]* name="{name}"[^>]*>.*?</select>', html, re.DOTALL)
     assert match, f"no select named {name}"
     return match.group(0)
 
