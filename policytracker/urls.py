@@ -1,3 +1,4 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
@@ -15,7 +16,12 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include("policytracker.api_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
-    # The analysts' pages: each app's own, then those spanning apps (home, search, the feed).
+]
+
+# The analysts' pages: each app's own, then those spanning apps (home, search, the feed). The
+# language is part of the address so that a shared link keeps it: Chinese at /documents/,
+# English at /en/documents/ (apps.web.middleware).
+urlpatterns += i18n_patterns(
     path("", include("apps.documents.urls")),
     path("", include("apps.proposals.urls")),
     path("", include("apps.targets.urls")),
@@ -23,4 +29,5 @@ urlpatterns = [
     path("", include("apps.initiatives.urls")),
     path("", include("apps.commitments.urls")),
     path("", include("apps.web.urls")),
-]
+    prefix_default_language=False,
+)

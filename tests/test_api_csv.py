@@ -80,3 +80,14 @@ def test_csv_with_a_malformed_filter_is_still_a_400(client):
     response = client.get(API + "documents/", {"format": "csv", "region": "x"})
     assert response.status_code == 400
     assert "region" in response.content.decode("utf-8-sig")
+
+
+def test_csv_writes_figures_as_people_write_them_while_json_keeps_four_places(client):
+    from decimal import Decimal
+
+    TargetFactory(value=Decimal("2800"), deadline_year=2022)
+    TargetFactory(value=Decimal("92.5"), deadline_year=2023)
+    rows = csv_rows(client.get(API + "targets/", {"format": "csv", "ordering": "deadline_year"}))
+    assert [row["value"] for row in rows] == ["2800", "92.5"]
+    body = client.get(API + "targets/", {"ordering": "deadline_year"}).json()
+    assert [record["value"] for record in body["results"]] == ["2800.0000", "92.5000"]

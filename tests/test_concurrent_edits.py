@@ -56,7 +56,7 @@ def test_the_second_save_is_refused_naming_the_field_the_values_and_the_first_cu
 
     errors = non_field_errors(refused)
     assert "curator" in errors[0]
-    assert f"标题:“{ORIGINAL_TITLE}” → “{FIRST_TITLE}”" in errors
+    assert f"标题：“{ORIGINAL_TITLE}” → “{FIRST_TITLE}”" in errors
     assert not any("文号" in line for line in errors)  # the first curator left the number alone
     page = refused.content.decode()
     assert FIRST_TITLE in page and SECOND_TITLE in page  # the message, and the second curator's own input
@@ -120,7 +120,7 @@ def test_every_curated_admin_refuses_a_save_over_a_newer_version(model, curator_
 
     errors = non_field_errors(response)
     assert "curator2" in errors[0]
-    assert f"状态:“{CurationStatus.DRAFT.label}” → “{CurationStatus.PUBLISHED.label}”" in errors
+    assert f"状态：“{CurationStatus.DRAFT.label}” → “{CurationStatus.PUBLISHED.label}”" in errors
     record.refresh_from_db()
     assert record.status == CurationStatus.PUBLISHED
 
@@ -156,6 +156,6 @@ def test_a_long_text_is_shown_where_it_changed_and_line_endings_alone_are_no_cha
 
     errors = non_field_errors(curator_client.post(url, data))
 
-    text_line = next(line for line in errors if line.startswith("正文:"))
+    text_line = next(line for line in errors if line.startswith("正文："))
     assert "60%" in text_line and "70%" in text_line
-    assert not any(line.startswith("原始文本:") for line in errors)
+    assert not any(line.startswith("原始文本：") for line in errors)

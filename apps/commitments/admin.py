@@ -80,7 +80,7 @@ class CommitmentAdmin(CuratedModelAdmin):
         finding, kind, record_pk = (request.POST.get("evidence", "") + "::").split(":")[:3]
         chosen = next((c for c in evidence_candidates(commitment) if c.kind == kind and str(c.record.pk) == record_pk), None)
         if finding not in Fulfilment.values or chosen is None:
-            self.message_user(request, _("这条证据已不在候选之列,没有修改。"), messages.ERROR)
+            self.message_user(request, _("这条证据已不在候选之列，没有修改。"), messages.ERROR)
             return redirect("admin:commitments_commitment_change", pk)
         commitment.fulfilment = finding
         commitment.evidence_document = chosen.record if kind == "document" else None
@@ -89,7 +89,7 @@ class CommitmentAdmin(CuratedModelAdmin):
         commitment.fulfilment_set_by, commitment.fulfilment_set_at = request.user, timezone.now()
         commitment._history_user = request.user
         commitment.save()
-        self.message_user(request, _("已认定为“%(finding)s”,证据:%(record)s") % {
+        self.message_user(request, _("已认定为“%(finding)s”，证据：%(record)s") % {
             "finding": Fulfilment(finding).label, "record": chosen.record,
         }, messages.SUCCESS)
         return redirect("admin:commitments_commitment_change", pk)

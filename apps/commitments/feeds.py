@@ -18,10 +18,10 @@ class CommitmentFeed(DocumentFeed):
         return {"request": request, "filters": filters, "documents": found.order_by("-fulfilment_set_at", "-pk")}
 
     def title(self, obj):
-        return _("教育政策追踪:承诺兑现情况")
+        return _("教育政策追踪：承诺兑现情况")
 
     def subtitle(self, obj):
-        return _("按筛选条件列出的承诺兑现认定,最新的在前")
+        return _("按筛选条件列出的承诺兑现认定，最新的在前")
 
     def link(self, obj):
         query = obj["filters"].urlencode()

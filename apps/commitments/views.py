@@ -12,6 +12,7 @@ from apps.commitments.models import CommitmentState
 from apps.curation.memo import audience, remembered
 from apps.curation.selectors import InvalidFilters
 from apps.regions.models import Region
+from apps.regions.selectors import region_code_canonical
 from apps.targets.progress import progress_today
 from apps.web.export import Column
 from apps.web.listing import FilteredListView
@@ -53,7 +54,8 @@ def commitment_scorecard(request):
         commitments = selectors.commitment_list(filters=filters, user=request.user)
     except InvalidFilters as error:
         return render(request, "commitments/scorecard.html", {"errors": error.errors}, status=400)
-    region = Region.objects.filter(code=request.GET.get("region", "")).first()
+    # ?region=13 means 130000, as in the list it links to.
+    region = Region.objects.filter(code=region_code_canonical(request.GET.get("region", "")) or "").first()
     base = {key: value for key, value in filters.items() if key not in ("region", "organization", "state")}
     # Counting every promise in China takes a few hundred ms; the counts change only when a curator saves.
     key = ("commitment_scorecard", audience(request.user), sorted(filters.items()), progress_today())
@@ -77,7 +79,8 @@ def _table(rows: list[scorecard.ScoreRow], base: dict) -> list[dict]:
         {
             "label": row.label,
             "total": (row.total, link(row.filters)),
-            "cells": [(row.counts[state], link({**row.filters, "state": state})) for state in CommitmentState.values],
+            "cells": [(row.counts[state], link({**row.filters, "state": state}), label)
+                      for state, label in CommitmentState.choices],
         }
         for row in rows
     ]

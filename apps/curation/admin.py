@@ -118,7 +118,7 @@ class CascadingStatusAdmin(CuratedModelAdmin):
             changed = self.cascade_set_status(queryset, status, request.user)
             summary = "、".join(f"{name} {count}" for name, count in changed) or _("无")
             self.message_user(
-                request, _("已设为“%(status)s”:%(changes)s") % {"status": status.label, "changes": summary},
+                request, _("已设为“%(status)s”：%(changes)s") % {"status": status.label, "changes": summary},
                 messages.SUCCESS,
             )
             return None
@@ -135,20 +135,20 @@ class CascadingStatusAdmin(CuratedModelAdmin):
             status = CurationStatus(obj.status)
             drawn = self.cascade_changes(queryset, status)
             if drawn:
-                lead = _("“%(record)s”已保存为“%(status)s”。从它读出的记录还没有跟着改变:") % {
+                lead = _("“%(record)s”已保存为“%(status)s”。从它读出的记录还没有跟着改变：") % {
                     "record": obj, "status": status.label,
                 }
                 return self._confirmation(request, queryset, status, drawn, lead)
         return super().response_change(request, obj)
 
-    @admin.action(description=_("发布,连同附属记录"), permissions=["review"])
+    @admin.action(description=_("发布，连同附属记录"), permissions=["review"])
     def publish_with_drawn(self, request, queryset):
         return self._cascade(request, queryset, CurationStatus.PUBLISHED)
 
-    @admin.action(description=_("撤下发布(标为已审核),连同附属记录"), permissions=["review"])
+    @admin.action(description=_("撤下发布（标为已审核），连同附属记录"), permissions=["review"])
     def review_with_drawn(self, request, queryset):
         return self._cascade(request, queryset, CurationStatus.REVIEWED)
 
-    @admin.action(description=_("退回草稿,连同附属记录"), permissions=["review"])
+    @admin.action(description=_("退回草稿，连同附属记录"), permissions=["review"])
     def draft_with_drawn(self, request, queryset):
         return self._cascade(request, queryset, CurationStatus.DRAFT)

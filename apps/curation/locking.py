@@ -31,7 +31,7 @@ def record_version(record) -> int:
 
 def _display(value, *, field, own_model) -> str:
     if value is None or value == "" or value == []:
-        return _("(空)")
+        return _("（空）")
     if field.choices:
         value = dict(field.flatchoices).get(value, value)
     if isinstance(value, list):
@@ -47,11 +47,11 @@ def _display(value, *, field, own_model) -> str:
 def _texts_around_change(old: str, new: str) -> tuple[str, str]:
     """Long texts cut to the part where they start to differ, so the change itself is shown."""
     if max(len(old), len(new)) <= VALUE_DISPLAY_CHARS:
-        return old or _("(空)"), new or _("(空)")
+        return old or _("（空）"), new or _("（空）")
     start = next((i for i, (a, b) in enumerate(zip(old, new)) if a != b), min(len(old), len(new)))
     start = max(0, start - CONTEXT_CHARS)
     prefix = "…" if start else ""
-    old, new = (prefix + Truncator(text[start:]).chars(VALUE_DISPLAY_CHARS) if text else _("(空)") for text in (old, new))
+    old, new = (prefix + Truncator(text[start:]).chars(VALUE_DISPLAY_CHARS) if text else _("（空）") for text in (old, new))
     return old, new
 
 
@@ -65,7 +65,7 @@ def changes_since(record, version: int) -> list[str]:
     newer = list(record.history.filter(history_id__gt=version).select_related("history_user").order_by("history_id"))
     if not newer:
         # Not a version of this record (a page from before a restore, a tampered form).
-        return [_("此页面打开时的版本已不是这条记录的当前版本,您的修改没有保存。请重新打开此记录后再编辑。")]
+        return [_("此页面打开时的版本已不是这条记录的当前版本，您的修改没有保存。请重新打开此记录后再编辑。")]
     editors = []
     for entry in newer:
         name = entry.history_user.get_username() if entry.history_user else _("未记录的用户")
@@ -73,7 +73,7 @@ def changes_since(record, version: int) -> list[str]:
             editors.append(name)
     latest = newer[-1]
     lines = [
-        _("您打开此页后,%(editors)s 于 %(time)s 保存了这条记录,您的修改没有保存。") % {
+        _("您打开此页后，%(editors)s 于 %(time)s 保存了这条记录，您的修改没有保存。") % {
             "editors": "、".join(editors),
             "time": date_format(timezone.localtime(latest.history_date), "DATETIME_FORMAT"),
         }
@@ -90,8 +90,8 @@ def changes_since(record, version: int) -> list[str]:
             else:
                 old = _display(change.old, field=field, own_model=model)
                 new = _display(change.new, field=field, own_model=model)
-            lines.append(_("%(field)s:“%(old)s” → “%(new)s”") % {"field": field.verbose_name, "old": old, "new": new})
-    lines.append(_("下面仍是您填写的内容。核对后再次保存,将以您的内容覆盖上述修改。"))
+            lines.append(_("%(field)s：“%(old)s” → “%(new)s”") % {"field": field.verbose_name, "old": old, "new": new})
+    lines.append(_("下面仍是您填写的内容。核对后再次保存，将以您的内容覆盖上述修改。"))
     return lines
 
 
@@ -130,7 +130,7 @@ def versioned_form(form_class: type[forms.ModelForm], *, drop_fields=()) -> type
     attrs = {
         VERSION_FIELD: forms.IntegerField(
             widget=forms.HiddenInput, min_value=0, label=gettext_lazy("打开时的版本"),
-            error_messages={"required": gettext_lazy("页面缺少版本号,请重新打开此记录后再保存。")},
+            error_messages={"required": gettext_lazy("页面缺少版本号，请重新打开此记录后再保存。")},
         ),
         **dict.fromkeys(name for name in drop_fields if name in form_class.declared_fields),
     }

@@ -144,7 +144,7 @@ class Document(CuratedModel):
         duplicate = Document.objects.filter(checksum=checksum).exclude(pk=self.pk).first()
         if duplicate is not None:
             raise ValidationError(
-                {"raw_text": _("这份原文已收录为“%(title)s”(#%(id)s)。") % {"title": duplicate.title, "id": duplicate.pk}}
+                {"raw_text": _("这份原文已收录为“%(title)s”（#%(id)s）。") % {"title": duplicate.title, "id": duplicate.pk}}
             )
 
     def fingerprint_set(self, fingerprint: ArticleFingerprint) -> None:

@@ -14,7 +14,7 @@ from apps.web.listing import FilteredListView
 
 SORT_FIELDS = {"publish_date": _("发布日期"), "title": _("标题")}
 FILTER_LABELS = {"organization": _("发文/答复机构")}
-FILTER_HELP = {"q": _("标题和正文中的词,多个词以空格分隔,须全部出现")}
+FILTER_HELP = {"q": _("标题和正文中的词，多个词以空格分隔，须全部出现")}
 
 EXPORT_COLUMNS = [
     Column(_("编号"), lambda d: d.pk),
@@ -50,7 +50,7 @@ def document_detail(request, pk: int):
     try:
         document = selectors.document_detail(pk=pk, user=request.user)
     except Document.DoesNotExist:
-        raise Http404(_("没有这份文件,或它尚未发布。")) from None
+        raise Http404(_("没有这份文件，或它尚未发布。")) from None
     targets, observations = document.targets.all(), document.observations.all()
     text = mark_records(document.clean_text, figure_quotes(targets, observations), [*targets, *observations])
     return render(request, "documents/document_detail.html", {

@@ -48,18 +48,18 @@ def zip_pages(name: str, raw: bytes) -> list[tuple[str, bytes | Exception]]:
     max_files, max_total = settings.IMPORT_ZIP_MAX_FILES, settings.IMPORT_ZIP_MAX_UNPACKED_BYTES
     if len(raw) > settings.IMPORT_ZIP_MAX_BYTES:
         return [(name, _refused(
-            N_("ZIP 压缩包太大:超过 %(limit)s 字节"), limit=f"{settings.IMPORT_ZIP_MAX_BYTES:,}",
+            N_("ZIP 压缩包太大：超过 %(limit)s 字节"), limit=f"{settings.IMPORT_ZIP_MAX_BYTES:,}",
         ))]
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
         members = [info for info in archive.infolist() if not info.is_dir()]
     except (zipfile.BadZipFile, OSError, ValueError):
-        return [(name, _refused(N_("ZIP 压缩包已损坏,无法打开")))]
+        return [(name, _refused(N_("ZIP 压缩包已损坏，无法打开")))]
     if not members:
         return [(name, _refused(N_("ZIP 压缩包是空的")))]
     if len(members) > max_files:
         return [(name, _refused(
-            N_("ZIP 压缩包里的文件太多:%(count)s 个,上限是 %(limit)s 个"), count=f"{len(members):,}", limit=f"{max_files:,}",
+            N_("ZIP 压缩包里的文件太多：%(count)s 个，上限是 %(limit)s 个"), count=f"{len(members):,}", limit=f"{max_files:,}",
         ))]
     claimed = sum(info.file_size for info in members)
     if claimed > max_total:
@@ -79,20 +79,20 @@ def zip_pages(name: str, raw: bytes) -> list[tuple[str, bytes | Exception]]:
 
 def _too_large(size: int, limit: int) -> DecodeError:
     return _refused(
-        N_("ZIP 压缩包解压后太大:至少 %(size)s 字节,上限是 %(limit)s 字节"), size=f"{size:,}", limit=f"{limit:,}",
+        N_("ZIP 压缩包解压后太大：至少 %(size)s 字节，上限是 %(limit)s 字节"), size=f"{size:,}", limit=f"{limit:,}",
     )
 
 
 def _member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, member: str) -> bytes | Exception:
     if _unsafe(_member_name(info)):
-        return _refused(N_("ZIP 中的路径不安全(绝对路径或含 ..):%(path)s"), path=_member_name(info))
+        return _refused(N_("ZIP 中的路径不安全（绝对路径或含 ..）：%(path)s"), path=_member_name(info))
     if info.flag_bits & ENCRYPTED:
-        return _refused(N_("ZIP 中的文件有密码保护,无法读取"))
+        return _refused(N_("ZIP 中的文件有密码保护，无法读取"))
     if member.lower().endswith(ZIP_SUFFIX):
-        return _refused(N_("ZIP 中的 ZIP 不会展开:请把其中的文件直接放进一个压缩包"))
+        return _refused(N_("ZIP 中的 ZIP 不会展开：请把其中的文件直接放进一个压缩包"))
     if info.file_size > MAX_RATIO * max(info.compress_size, 1):
         return _refused(
-            N_("压缩比异常(%(ratio)s 倍,上限是 %(limit)s 倍):疑似 ZIP 炸弹"),
+            N_("压缩比异常（%(ratio)s 倍，上限是 %(limit)s 倍）：疑似 ZIP 炸弹"),
             ratio=f"{info.file_size // max(info.compress_size, 1):,}", limit=MAX_RATIO,
         )
     try:
@@ -100,7 +100,7 @@ def _member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, member: str) -> byt
             # One byte past the page limit: the decoder then names the file too large.
             return handle.read(settings.IMPORT_MAX_BYTES + 1)
     except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError):
-        return _refused(N_("ZIP 中的这个文件已损坏,无法解压"))
+        return _refused(N_("ZIP 中的这个文件已损坏，无法解压"))
 
 
 def pages_unpacked(pages: Iterable[tuple[str, bytes | Exception]]) -> Iterator[tuple[str, bytes | Exception]]:

@@ -44,7 +44,7 @@ def import_batch_cancel(request, pk: int):
     _allowed(request)
     batch = get_object_or_404(ImportBatch, pk=pk)
     cancelled = batch_cancel(batch=batch)
-    messages.success(request, _("已取消批次,%(count)s 个等待中的文件不再读取。") % {"count": cancelled})
+    messages.success(request, _("已取消批次，%(count)s 个等待中的文件不再读取。") % {"count": cancelled})
     return redirect(batch)
 
 
@@ -55,5 +55,5 @@ def import_item_retry(request, pk: int):
     if item_retry(item=item):
         messages.success(request, _("“%(file)s”已重新排队。") % {"file": item.name})
     else:
-        messages.error(request, _("“%(file)s”不能重试:只有失败或读取中断的文件可以重试。") % {"file": item.name})
+        messages.error(request, _("“%(file)s”不能重试：只有失败或读取中断的文件可以重试。") % {"file": item.name})
     return redirect(item.batch)

@@ -82,7 +82,7 @@ def _refusal(name: str, raw: bytes | Exception) -> Note | None:
     if isinstance(raw, DecodeError):
         return raw.note
     if isinstance(raw, Exception):
-        return note(N_("无法读取文件:%(reason)s"), reason=str(raw))
+        return note(N_("无法读取文件：%(reason)s"), reason=str(raw))
     suffix = suffix_of(name)
     return None if suffix in PAGE_SUFFIXES else unsupported_type_note(suffix or name)
 
@@ -176,7 +176,7 @@ def item_import(*, item_id: int, reader: Reader | None = None) -> ImportResult |
         logger.exception("Import item %s failed", item_id)
         ImportItem.objects.filter(pk=item_id, claim=token).update(
             state=ItemState.FAILED, finished_at=timezone.now(),
-            reason=note(N_("读取时出错:%(reason)s"), reason=f"{type(error).__name__}: {error}").stored(),
+            reason=note(N_("读取时出错：%(reason)s"), reason=f"{type(error).__name__}: {error}").stored(),
         )
         return None
     return result
@@ -190,7 +190,7 @@ def _page_fetched(item: ImportItem) -> FetchedPage:
         raise
     except Exception as error:  # a fetch that breaks in an unforeseen way is still the address's fault
         logger.info("Fetching %s failed: %r", item.url, error)
-        raise FetchRefused(note(N_("无法连接或读取网页:%(reason)s"), reason=f"{type(error).__name__}: {error}")) from error
+        raise FetchRefused(note(N_("无法连接或读取网页：%(reason)s"), reason=f"{type(error).__name__}: {error}")) from error
 
 
 class ClaimLost(Exception):

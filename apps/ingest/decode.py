@@ -12,21 +12,21 @@ CANDIDATE_ENCODINGS = ["utf_8", "gb18030", "big5"]
 
 # Leading bytes of file formats curators may drop in by mistake, with the reason that names them.
 MAGIC_NUMBERS = [
-    (b"PK\x03\x04", N_("不是文本页面:这是 ZIP 压缩包(或 .docx/.xlsx 文件)")),
-    (b"PK\x05\x06", N_("不是文本页面:这是空的 ZIP 压缩包")),
-    (b"%PDF", N_("不是文本页面:这是 PDF 文件")),
-    (b"\xd0\xcf\x11\xe0", N_("不是文本页面:这是旧版 Office 文件(.doc/.xls)")),
-    (b"\x89PNG", N_("不是文本页面:这是 PNG 图片")),
-    (b"\xff\xd8\xff", N_("不是文本页面:这是 JPEG 图片")),
-    (b"GIF8", N_("不是文本页面:这是 GIF 图片")),
-    (b"\x1f\x8b", N_("不是文本页面:这是 gzip 压缩包")),
-    (b"Rar!", N_("不是文本页面:这是 RAR 压缩包")),
-    (b"7z\xbc\xaf", N_("不是文本页面:这是 7-Zip 压缩包")),
-    (b"\x7fELF", N_("不是文本页面:这是可执行程序")),
+    (b"PK\x03\x04", N_("不是文本页面：这是 ZIP 压缩包（或 .docx/.xlsx 文件）")),
+    (b"PK\x05\x06", N_("不是文本页面：这是空的 ZIP 压缩包")),
+    (b"%PDF", N_("不是文本页面：这是 PDF 文件")),
+    (b"\xd0\xcf\x11\xe0", N_("不是文本页面：这是旧版 Office 文件（.doc/.xls）")),
+    (b"\x89PNG", N_("不是文本页面：这是 PNG 图片")),
+    (b"\xff\xd8\xff", N_("不是文本页面：这是 JPEG 图片")),
+    (b"GIF8", N_("不是文本页面：这是 GIF 图片")),
+    (b"\x1f\x8b", N_("不是文本页面：这是 gzip 压缩包")),
+    (b"Rar!", N_("不是文本页面：这是 RAR 压缩包")),
+    (b"7z\xbc\xaf", N_("不是文本页面：这是 7-Zip 压缩包")),
+    (b"\x7fELF", N_("不是文本页面：这是可执行程序")),
 ]
-BINARY = N_("不是文本页面:这是二进制文件(含 NUL 字节)")
+BINARY = N_("不是文本页面：这是二进制文件（含 NUL 字节）")
 EMPTY = N_("文件是空的")
-NOT_DECODABLE = N_("无法解码:不是有效的 UTF-8、GBK/GB18030 或 Big5 文本")
+NOT_DECODABLE = N_("无法解码：不是有效的 UTF-8、GBK/GB18030 或 Big5 文本")
 
 BOMS = [
     (codecs.BOM_UTF8, "utf_8_sig"),
@@ -66,7 +66,7 @@ def _looks_binary(raw: bytes) -> Note | None:
             return note(reason)
     if b"\x00" in raw[:8192]:
         if any(_mostly_chinese(_strict(raw, name)) for name in ("utf_16_le", "utf_16_be")):
-            return note(N_("不是文本页面:这是没有字节顺序标记的 UTF-16 文本,请另存为 UTF-8"))
+            return note(N_("不是文本页面：这是没有字节顺序标记的 UTF-16 文本，请另存为 UTF-8"))
         return note(BINARY)
     return None
 
@@ -95,10 +95,10 @@ def _not_decodable(raw: bytes) -> Note:
         raw.decode("utf_8")
     except UnicodeDecodeError as error:
         if error.reason == "unexpected end of data" and error.end == len(raw):
-            return note(N_("无法解码:不是有效的 UTF-8、GBK/GB18030 或 Big5 文本;文件在一个 UTF-8 字符中间结束,被截断了"))
+            return note(N_("无法解码：不是有效的 UTF-8、GBK/GB18030 或 Big5 文本；文件在一个 UTF-8 字符中间结束，被截断了"))
         if error.start >= 64:
             return note(
-                N_("无法解码:不是有效的 UTF-8、GBK/GB18030 或 Big5 文本;第 %(byte)s 字节之前是 UTF-8,之后不是(编码混杂或文件损坏)"),
+                N_("无法解码：不是有效的 UTF-8、GBK/GB18030 或 Big5 文本；第 %(byte)s 字节之前是 UTF-8，之后不是（编码混杂或文件损坏）"),
                 byte=f"{error.start:,}",
             )
     return note(NOT_DECODABLE)
@@ -129,7 +129,7 @@ def page_decode(raw: bytes, *, max_bytes: int) -> DecodedPage:
     """Decode one captured page, or raise DecodeError with a reason a curator can act on."""
     if len(raw) > max_bytes:
         raise DecodeError(note(
-            N_("文件太大:%(size)s 字节,上限是 %(limit)s 字节"), size=f"{len(raw):,}", limit=f"{max_bytes:,}"
+            N_("文件太大：%(size)s 字节，上限是 %(limit)s 字节"), size=f"{len(raw):,}", limit=f"{max_bytes:,}"
         ))
     if not raw.strip():
         raise DecodeError(note(EMPTY))
@@ -138,7 +138,7 @@ def page_decode(raw: bytes, *, max_bytes: int) -> DecodedPage:
             text = _strict(raw, encoding)
             if text is None:
                 raise DecodeError(note(
-                    N_("文件以 %(encoding)s 字节顺序标记开头,内容却不是有效的 %(encoding)s"), encoding=encoding
+                    N_("文件以 %(encoding)s 字节顺序标记开头，内容却不是有效的 %(encoding)s"), encoding=encoding
                 ))
             return _page(text, encoding)
     binary = _looks_binary(raw)
@@ -165,5 +165,5 @@ def page_decode(raw: bytes, *, max_bytes: int) -> DecodedPage:
         if text is not None and _is_text(text) and len(CJK.findall(text)) * 3 >= len(text.strip()):
             return _page(text, encoding)
     if _strict(raw, "utf_8") is not None:
-        raise DecodeError(note(N_("不是文本页面:它是有效的 UTF-8,却满是控制字符、私用区字符或替换字符(�)")))
+        raise DecodeError(note(N_("不是文本页面：它是有效的 UTF-8，却满是控制字符、私用区字符或替换字符（�）")))
     raise DecodeError(_not_decodable(raw))

@@ -61,18 +61,18 @@ def _refused(message: str, **values) -> FetchRefused:
 def url_refusal(url: str) -> FetchRefused | None:
     """Why an address cannot be fetched whatever it resolves to (scheme, host, length); None when it can be tried."""
     if len(url) > MAX_URL_LENGTH:
-        return _refused(N_("网址太长:超过 %(limit)s 个字符"), limit=MAX_URL_LENGTH)
+        return _refused(N_("网址太长：超过 %(limit)s 个字符"), limit=MAX_URL_LENGTH)
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 — raises ValueError on a port that is not a number
     except ValueError:
-        return _refused(N_("网址无法识别:%(url)s"), url=url)
+        return _refused(N_("网址无法识别：%(url)s"), url=url)
     if parts.scheme.lower() not in ("http", "https"):
-        return _refused(N_("不支持的网址类型 “%(scheme)s”:只导入 http:// 或 https:// 开头的网址"), scheme=parts.scheme or url)
+        return _refused(N_("不支持的网址类型 “%(scheme)s”：只导入 http:// 或 https:// 开头的网址"), scheme=parts.scheme or url)
     if not parts.hostname:
-        return _refused(N_("网址中没有主机名:%(url)s"), url=url)
+        return _refused(N_("网址中没有主机名：%(url)s"), url=url)
     if parts.username or parts.password:
-        return _refused(N_("网址中不能带用户名或密码:%(url)s"), url=url)
+        return _refused(N_("网址中不能带用户名或密码：%(url)s"), url=url)
     return None
 
 
@@ -92,12 +92,12 @@ def _address(host: str, port: int, allowed_networks: list) -> str:
     try:
         found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError):
-        raise _refused(N_("找不到主机 “%(host)s”(域名无法解析)"), host=host) from None
+        raise _refused(N_("找不到主机 “%(host)s”（域名无法解析）"), host=host) from None
     addresses = [ipaddress.ip_address(info[4][0].split("%")[0]) for info in found]
     inside = next((a for a in addresses if not _allowed(a, allowed_networks)), None)
     if inside is not None:
         raise _refused(
-            N_("网址 “%(host)s” 指向内部网络地址 %(address)s(本机、局域网、链路本地、组播或保留地址):为安全起见不抓取"),
+            N_("网址 “%(host)s” 指向内部网络地址 %(address)s（本机、局域网、链路本地、组播或保留地址）：为安全起见不抓取"),
             host=host, address=str(inside),
         )
     return str(addresses[0])
@@ -148,21 +148,21 @@ def page_fetch(url: str) -> FetchedPage:
                 continue
             return FetchedPage(url, current, _suffix(response, parts.path), _body(response, max_bytes, deadline))
         except TimeoutError:
-            raise _refused(N_("抓取超时:%(seconds)s 秒内没有取完"), seconds=timeout) from None
+            raise _refused(N_("抓取超时：%(seconds)s 秒内没有取完"), seconds=timeout) from None
         except (OSError, http.client.HTTPException) as error:
             if time.monotonic() >= deadline:
-                raise _refused(N_("抓取超时:%(seconds)s 秒内没有取完"), seconds=timeout) from None
-            raise _refused(N_("无法连接或读取网页:%(reason)s"), reason=str(error) or type(error).__name__) from None
+                raise _refused(N_("抓取超时：%(seconds)s 秒内没有取完"), seconds=timeout) from None
+            raise _refused(N_("无法连接或读取网页：%(reason)s"), reason=str(error) or type(error).__name__) from None
         finally:
             connection.close()
-    raise _refused(N_("重定向次数太多:超过 %(limit)s 次"), limit=settings.IMPORT_FETCH_MAX_REDIRECTS)
+    raise _refused(N_("重定向次数太多：超过 %(limit)s 次"), limit=settings.IMPORT_FETCH_MAX_REDIRECTS)
 
 
 def _suffix(response: http.client.HTTPResponse, path: str) -> str:
     if response.status != 200:
-        raise _refused(N_("服务器回答 HTTP %(status)s,不是页面"), status=response.status)
+        raise _refused(N_("服务器回答 HTTP %(status)s，不是页面"), status=response.status)
     if (response.getheader("Content-Encoding") or "identity").lower() != "identity":
-        raise _refused(N_("服务器压缩了内容(%(encoding)s),无法读取"), encoding=response.getheader("Content-Encoding"))
+        raise _refused(N_("服务器压缩了内容（%(encoding)s），无法读取"), encoding=response.getheader("Content-Encoding"))
     kind = (response.getheader("Content-Type") or "").split(";")[0].strip().lower()
     if kind in ACCEPTED_TYPES:
         return ACCEPTED_TYPES[kind]
@@ -170,13 +170,13 @@ def _suffix(response: http.client.HTTPResponse, path: str) -> str:
     if kind in UNTYPED and named in set(ACCEPTED_TYPES.values()) | {".htm"}:
         return named
     raise _refused(
-        N_("不支持的内容类型 “%(type)s”:只导入网页(HTML)、纯文本、PDF 和 Word(.docx)"), type=kind or "?",
+        N_("不支持的内容类型 “%(type)s”：只导入网页（HTML）、纯文本、PDF 和 Word(.docx)"), type=kind or "?",
     )
 
 
 def _body(response: http.client.HTTPResponse, max_bytes: int, deadline: float) -> bytes:
     """The body, read in pieces and abandoned past ``max_bytes`` or the deadline (a server may drip)."""
-    too_large = _refused(N_("网页太大:超过 %(limit)s 字节"), limit=f"{max_bytes:,}")
+    too_large = _refused(N_("网页太大：超过 %(limit)s 字节"), limit=f"{max_bytes:,}")
     declared = response.getheader("Content-Length")
     if declared and declared.isdigit() and int(declared) > max_bytes:
         raise too_large

@@ -43,9 +43,9 @@ def page_read_bytes(path: Path, max_bytes: int) -> bytes:
     if path.suffix.lower() not in ACCEPTED_SUFFIXES:
         raise UnsupportedFile(unsupported_type_note(path.suffix or path.name))
     if path.is_symlink():
-        raise UnsupportedFile(note(N_("不跟随符号链接:请导入它指向的文件")))
+        raise UnsupportedFile(note(N_("不跟随符号链接：请导入它指向的文件")))
     if not path.is_file():
-        raise UnsupportedFile(note(N_("不是普通文件(是文件夹、管道或设备)")))
+        raise UnsupportedFile(note(N_("不是普通文件（是文件夹、管道或设备）")))
     with path.open("rb") as handle:
         return handle.read(max_bytes + 1)
 
@@ -58,10 +58,10 @@ def suffix_of(name: str) -> str:
 def unsupported_type_note(suffix: str) -> Note:
     if suffix.lower() in OLD_OFFICE_SUFFIXES:
         return note(N_(
-            "不支持的文件类型 “%(suffix)s”:旧版 Word/WPS 文件无法读取,请在 Word 或 WPS 中另存为 .docx 或 PDF;"
+            "不支持的文件类型 “%(suffix)s”：旧版 Word/WPS 文件无法读取，请在 Word 或 WPS 中另存为 .docx 或 PDF；"
             "可导入 .txt、.html、.htm、.docx、.pdf 文件及其 .zip 压缩包"
         ), suffix=suffix)
-    return note(N_("不支持的文件类型 “%(suffix)s”:可导入 .txt、.html、.htm、.docx、.pdf 文件及其 .zip 压缩包"), suffix=suffix)
+    return note(N_("不支持的文件类型 “%(suffix)s”：可导入 .txt、.html、.htm、.docx、.pdf 文件及其 .zip 压缩包"), suffix=suffix)
 
 
 def upload_limit(name: str) -> int:

@@ -41,8 +41,8 @@ def converted_text(raw: bytes, suffix: str) -> bytes:
         raise
     except Exception as error:  # the readers raise many kinds on damaged files
         logger.info("Could not read a %s file: %r", suffix, error)
-        message = N_("无法读取 Word 文件(.docx):文件已损坏或不是 .docx") if suffix == ".docx" else N_(
-            "无法读取 PDF 文件:文件已损坏或已加密"
+        message = N_("无法读取 Word 文件（.docx）：文件已损坏或不是 .docx") if suffix == ".docx" else N_(
+            "无法读取 PDF 文件：文件已损坏或已加密"
         )
         raise DecodeError(note(message)) from error
     return text.encode("utf-8")
@@ -62,7 +62,7 @@ def _docx_text(raw: bytes) -> str:
             lines.extend(_table_rows(block))
     text = "\n".join(lines)
     if not text.strip():
-        raise DecodeError(note(N_("Word 文件(.docx)中没有文字")))
+        raise DecodeError(note(N_("Word 文件（.docx）中没有文字")))
     return text
 
 
@@ -84,13 +84,13 @@ def _pdf_text(raw: bytes) -> str:
 
     pdf = PdfReader(io.BytesIO(raw))
     if pdf.is_encrypted:
-        raise DecodeError(note(N_("无法读取 PDF 文件:文件已加密,请导入未加密的版本")))
+        raise DecodeError(note(N_("无法读取 PDF 文件：文件已加密，请导入未加密的版本")))
     pages = pdf.pages[:PDF_MAX_PAGES]
     texts = [page.extract_text() or "" for page in pages]
     letters = sum(len("".join(text.split())) for text in texts)
     if letters < PDF_MIN_CHARS_PER_PAGE * max(1, len(pages)):
         raise DecodeError(note(N_(
-            "PDF 文件没有文字层(可能是扫描件):请先用 OCR 识别成文字,或导入原始的 Word/网页版本"
+            "PDF 文件没有文字层（可能是扫描件）：请先用 OCR 识别成文字，或导入原始的 Word/网页版本"
         )))
     text = RADICALS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), "\n".join(texts))
     return _unwrapped(text.translate(SUPPLEMENT_RADICALS))

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext, gettext_noop
 
+from apps.curation.punctuation import full_width
+
 N_ = gettext_noop
 
 
@@ -21,7 +23,9 @@ class Note:
         return hash((self.message, tuple(sorted(self.values.items()))))
 
     def __str__(self) -> str:
-        text = gettext(self.message)
+        # A note stored before the messages took full-width punctuation (查询参数太多:…) is looked
+        # up, and shown, in today's wording.
+        text = gettext(full_width(self.message))
         return text % self.values if self.values else text
 
     def stored(self) -> dict:

@@ -34,7 +34,7 @@ _child_options: dict = {}
 def _unreadable(error: Exception) -> Note:
     if isinstance(error, DecodeError):
         return error.note
-    return note(N_("无法读取文件:%(reason)s"), reason=str(error))
+    return note(N_("无法读取文件：%(reason)s"), reason=str(error))
 
 
 def _import_one(page: tuple[str, bytes | Exception], reader: Reader, options: dict) -> ImportResult:

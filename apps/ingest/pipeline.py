@@ -34,24 +34,24 @@ TITLE_BODY = re.compile(
     r"|[((](?P<suffix>[\u4e00-\u9fff]{2,12}(局|厅|委员会|政府))[))]$"
 )
 MAX_LOCALITIES = 8
-MASKED_NOTE = N_("地名被隐去(“%(printed)s”):地点留空,未作推测")
+MASKED_NOTE = N_("地名被隐去（“%(printed)s”）：地点留空，未作推测")
 # A place the page blanks out (`**县`, `XX市`, `某市`, `地区市`): never guessed from elsewhere.
 MASKED_PLACE = re.compile(r"(\*{2,}|[xX×]{2,}|某)[省市县区]|地区市")
 # The lines where a government site names who runs it: its host is the page's place.
 SITE_HOST = re.compile(r"主\s*办(单位)?\s*[::]|版权所有")
-PLACE_FROM_SITE_NOTE = N_("正文没有写明地点:地点取自页面的元数据或网站页眉页脚,请核对")
+PLACE_FROM_SITE_NOTE = N_("正文没有写明地点：地点取自页面的元数据或网站页眉页脚，请核对")
 # Conversion leaves pinyin behind and drops signs (`占405` for 占40.5%): one note says both.
 CONVERTED_PAGE_NOTE = N_(
-    "页面经过转换,已删除 %(count)d 处留下的拼音(如“區(qū)”);转换常丢掉百分号或小数点:请逐一核对数字"
+    "页面经过转换，已删除 %(count)d 处留下的拼音（如“區（qū）”）；转换常丢掉百分号或小数点：请逐一核对数字"
 )
-DAMAGED_FIGURE_NOTE = N_("“%(quote)s”里的数字没有百分号,已按 %(value)s%% 读取:请对照原文核对")
-UNDATED_TARGETS_NOTE = N_("%(count)d 个目标的原文没有给出年份(如“下一步”“今后”):期限留空,请核对")
-UNREADABLE_FIGURE_NOTE = N_("比例“%(figure)s”超过100,小数点可能丢失:未读取,请对照原文补录")
-TRUNCATED_NOTE = N_("页面是截断的预览(全文预览已结束):正文不完整")
+DAMAGED_FIGURE_NOTE = N_("“%(quote)s”里的数字没有百分号，已按 %(value)s%% 读取：请对照原文核对")
+UNDATED_TARGETS_NOTE = N_("%(count)d 个目标的原文没有给出年份（如“下一步”“今后”）：期限留空，请核对")
+UNREADABLE_FIGURE_NOTE = N_("比例“%(figure)s”超过100，小数点可能丢失：未读取，请对照原文补录")
+TRUNCATED_NOTE = N_("页面是截断的预览（全文预览已结束）：正文不完整")
 NO_DATE_NOTE = N_("页面上没有发布日期")
 NO_TITLE_NOTE = N_("没有找到标题")
 NO_PLACE_NOTE = N_("页面没有写明地点")
-NO_PLACE_FOR_FIGURES_NOTE = N_("页面没有写明地点:其中的目标和观测值未关联地区")
+NO_PLACE_FOR_FIGURES_NOTE = N_("页面没有写明地点：其中的目标和观测值未关联地区")
 
 
 @dataclass(frozen=True)
@@ -70,9 +70,9 @@ def reader_build(places: Iterable[Place], vocabulary: Iterable[Term], *, max_byt
 def _not_an_article(clean: CleanPage) -> Note | None:
     cjk = len(CJK.findall(clean.text))
     if cjk < ARTICLE_MIN_CJK:
-        return note(N_("不是文章:清理后只剩 %(count)d 个汉字的正文"), count=cjk)
+        return note(N_("不是文章：清理后只剩 %(count)d 个汉字的正文"), count=cjk)
     if not SENTENCE.search(clean.text):
-        return note(N_("不是文章:清理后剩下 %(count)d 个汉字,但没有一个完整的句子(菜单或列表?)"), count=cjk)
+        return note(N_("不是文章：清理后剩下 %(count)d 个汉字，但没有一个完整的句子（菜单或列表?）"), count=cjk)
     return None
 
 
@@ -123,7 +123,7 @@ def _organization(draft: Draft, lines: list[str], clean: CleanPage, reader: Read
     else:
         name = titled or publisher or metadata.publisher(clean.full_text)
     if name and metadata.is_government_body(name) and not reader.matcher.find(name)[0]:
-        draft.warnings.append(note(N_("发文机构“%(name)s”中的地名无法识别(被隐去?),机构留空"), name=name))
+        draft.warnings.append(note(N_("发文机构“%(name)s”中的地名无法识别（被隐去?），机构留空"), name=name))
         return ""
     return name
 
@@ -201,7 +201,7 @@ def page_read(raw: bytes, *, filename: str, reader: Reader, suffix: str | None =
     )
     draft.warnings.extend(region_notes)
     if repaired:
-        draft.warnings.append(note(N_("文号印刷有损,读作 %(number)s,请核对"), number=doc_number))
+        draft.warnings.append(note(N_("文号印刷有损，读作 %(number)s，请核对"), number=doc_number))
     if doc_type == "reply":
         draft.proposal, notes = proposal_read(body, title=header.title, fields=fields)
         draft.warnings.extend(notes)

@@ -25,15 +25,15 @@ class BatchFollower:
     def announce(self, *, wait: bool) -> None:
         progress = self.batch.progress()
         values = {"id": self.batch.pk, "total": progress.total, "waiting": progress.waiting}
-        self.err.write(_("导入批次 %(id)s:%(total)s 个文件,%(waiting)s 个已排队等待后台 worker(manage.py import_worker)。") % values)
+        self.err.write(_("导入批次 %(id)s:%(total)s 个文件，%(waiting)s 个已排队等待后台 worker（manage.py import_worker）。") % values)
         if not wait:
-            self.err.write(_("进度见管理后台的导入批次页面,或加 --wait 等待完成。"))
+            self.err.write(_("进度见管理后台的导入批次页面，或加 --wait 等待完成。"))
 
     def show(self, progress: BatchProgress) -> None:
         now = (progress.finished, progress.errors)
         if now != self._last:
             self._last = now
-            self.err.write(_("进度:%(finished)s/%(total)s 完成,%(errors)s 个出错") % {
+            self.err.write(_("进度：%(finished)s/%(total)s 完成，%(errors)s 个出错") % {
                 "finished": progress.finished, "total": progress.total, "errors": progress.errors,
             })
 
@@ -45,7 +45,7 @@ class BatchFollower:
             else:
                 self._report(item)
         if not as_json:
-            self.out.write(_("%(files)s 个文件:%(created)s 个已创建,%(duplicates)s 个重复,%(errors)s 个出错。") % {
+            self.out.write(_("%(files)s 个文件：%(created)s 个已创建，%(duplicates)s 个重复，%(errors)s 个出错。") % {
                 "files": progress.total, "created": progress.counts[ItemState.DONE.value],
                 "duplicates": progress.counts[ItemState.DUPLICATE.value], "errors": progress.errors,
             })
@@ -55,9 +55,9 @@ class BatchFollower:
         values = {"file": item.name, "reason": item.reason_text()}
         if item.state == ItemState.DONE and item.document:
             values.update(id=item.document.pk, title=item.document.title)
-            self.out.write(self.style.SUCCESS(_("已创建 %(file)s:文件 %(id)s “%(title)s”") % values))
+            self.out.write(self.style.SUCCESS(_("已创建 %(file)s：文件 %(id)s “%(title)s”") % values))
         elif item.state == ItemState.DUPLICATE:
-            self.out.write(self.style.WARNING(_("重复   %(file)s:%(reason)s,未创建") % values))
+            self.out.write(self.style.WARNING(_("重复   %(file)s:%(reason)s，未创建") % values))
         elif item.state in (ItemState.REFUSED, ItemState.FAILED):
             self.out.write(self.style.ERROR(_("出错   %(file)s:%(reason)s") % values))
         else:

@@ -13,8 +13,8 @@ from apps.ingest.notes import N_, Note, note
 from apps.proposals.models import Proposal, Reply
 from apps.regions.models import Region, code_prefix
 
-REPLY_HELD_NOTE = N_("提案/建议 %(session)s 第%(number)s号已有同一日期、同一文号的答复(文件 %(document)s):未再添加答复")
-PROPOSAL_HELD_NOTE = N_("提案/建议 %(session)s 第%(number)s号已收录:这份答复加在它下面")
+REPLY_HELD_NOTE = N_("提案/建议 %(session)s 第%(number)s号已有同一日期、同一文号的答复（文件 %(document)s）：未再添加答复")
+PROPOSAL_HELD_NOTE = N_("提案/建议 %(session)s 第%(number)s号已收录：这份答复加在它下面")
 
 
 def session_region(session: str, page_codes: list[str], matcher: RegionMatcher) -> str | None:

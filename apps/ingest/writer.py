@@ -38,8 +38,8 @@ ORGANIZATION_KINDS = [
     ("学校", OrganizationKind.SCHOOL),
 ]
 
-UNNAMED_INDICATOR_NOTE = N_("“%(quote)s”没有指标名:以这句话命名")
-UNDATED_OBSERVATION_NOTE = N_("观测值“%(quote)s”在页面上没有日期:未保存")
+UNNAMED_INDICATOR_NOTE = N_("“%(quote)s”没有指标名：以这句话命名")
+UNDATED_OBSERVATION_NOTE = N_("观测值“%(quote)s”在页面上没有日期：未保存")
 
 
 def _stored(warning: Note | str) -> dict | str:

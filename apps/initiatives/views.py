@@ -41,6 +41,6 @@ def initiative_detail(request, pk: int):
     try:
         initiative = selectors.initiative_detail(pk=pk, user=request.user)
     except Initiative.DoesNotExist:
-        raise Http404(_("没有这项举措,或它尚未发布。")) from None
+        raise Http404(_("没有这项举措，或它尚未发布。")) from None
     targets = target_list(filters={"initiative": initiative.pk}, user=request.user)
     return render(request, "initiatives/initiative_detail.html", {"initiative": initiative, "targets": targets})

@@ -43,7 +43,7 @@ class ProposerFormSet(forms.BaseInlineFormSet):
             if form.cleaned_data.get("is_lead") and not self._should_delete_form(form)
         ]
         if len(leads) > 1:
-            raise ValidationError(_("只能有一位领衔提案人,其余为联名。"))
+            raise ValidationError(_("只能有一位领衔提案人，其余为联名。"))
 
 
 class ProposerInline(admin.TabularInline):

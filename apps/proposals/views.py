@@ -64,7 +64,7 @@ def proposal_detail(request, pk: int):
     try:
         proposal = selectors.proposal_detail(pk=pk, user=request.user)
     except Proposal.DoesNotExist:
-        raise Http404(_("没有这件提案/建议,或它尚未发布。")) from None
+        raise Http404(_("没有这件提案/建议，或它尚未发布。")) from None
     commitments = proposal_commitments(proposal=proposal, user=request.user)
     targets, observations = selectors.drawn_from_replies(proposal=proposal, user=request.user)
     replies = list(proposal.replies.all())

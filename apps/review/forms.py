@@ -57,7 +57,7 @@ class IndicatorByNameForm(ReviewForm):
             return name
         indicator = Indicator.objects.filter(name=name).first()
         if indicator is None:
-            raise forms.ValidationError(_("没有名为“%(name)s”的指标:请写指标的全名,或先在“指标”中添加。"), params={"name": name})
+            raise forms.ValidationError(_("没有名为“%(name)s”的指标：请写指标的全名，或先在“指标”中添加。"), params={"name": name})
         self.instance.indicator = indicator
         return name
 

@@ -25,7 +25,7 @@ class ReviewOutcome:
 
     def summary(self, status_label: str) -> str:
         changed = "、".join(f"{name} {count}" for name, count in self.status_changes) or _("无")
-        return _("已设为“%(status)s”:%(changes)s。修改 %(corrected)d 项,驳回(删除)%(rejected)d 项,待定 %(later)d 项。") % {
+        return _("已设为“%(status)s”：%(changes)s。修改 %(corrected)d 项，驳回（删除）%(rejected)d 项，待定 %(later)d 项。") % {
             "status": status_label, "changes": changed,
             "corrected": self.corrected, "rejected": self.rejected, "later": self.later,
         }

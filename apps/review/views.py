@@ -103,14 +103,14 @@ def review_document(request, pk: int):
                 )
                 messages.success(request, outcome.summary(status.label))
                 return redirect("review_document", pk=pk)
-        messages.error(request, _("没有保存:请按下面标出的地方修改后再提交。"))
+        messages.error(request, _("没有保存：请按下面标出的地方修改后再提交。"))
     else:
         review = document_review(document)
         document_form, item_forms = _forms(review, rights)
     text, found = marked_text(document.clean_text, [item.marked() for item in review.items if item.quote])
     context = {
         **admin.site.each_context(request),
-        "title": _("审核:%(title)s") % {"title": document.title},
+        "title": _("审核：%(title)s") % {"title": document.title},
         "opts": Document._meta,
         "document": document,
         "review": review,
@@ -144,7 +144,7 @@ def review_queue(request):
     _rights(request.user)
     note_kind = request.GET.get("note", "")
     if note_kind and note_kind not in NOTE_KINDS:
-        messages.error(request, _("没有这种导入提示:“%(kind)s”。下面是全部待审核的文件。") % {"kind": note_kind[:40]})
+        messages.error(request, _("没有这种导入提示：“%(kind)s”。下面是全部待审核的文件。") % {"kind": note_kind[:40]})
         note_kind = ""
     page = Paginator(waiting(note_kind), QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
     context = {

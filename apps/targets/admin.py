@@ -108,7 +108,7 @@ class IndicatorAdmin(HistoryAdmin):
             return
         self.message_user(
             request,
-            _("已将 %(names)s 并入“%(kept)s”:移动目标 %(targets)d 条、观测值 %(observations)d 条。") % {
+            _("已将 %(names)s 并入“%(kept)s”：移动目标 %(targets)d 条、观测值 %(observations)d 条。") % {
                 "names": "、".join(f"“{name}”" for name in result.merged_names), "kept": result.kept.name,
                 "targets": result.targets_moved, "observations": result.observations_moved,
             },

@@ -12,9 +12,11 @@ from apps.targets.models import Comparator
 # A change ("down 1 point") is not a level and cannot stand beside an observed value.
 CHANGE_COMPARATORS = {Comparator.INCREASE_BY, Comparator.DECREASE_BY}
 
-WIDTH = 640
-LABEL_WIDTH = 150  # room for a region's name left of its bars
-VALUE_ROOM = 110  # room for the value printed after a bar
+# Drawn for a phone, as the comparison chart below: a 360-unit viewBox with 14-unit text
+# (site.css) is about 12 px at 375 px wide, and the figure scales up on wider screens.
+WIDTH = 360
+LABEL_WIDTH = 92  # room for a region's name (six characters) left of its bars
+VALUE_ROOM = 104  # room for the value printed after a bar
 BAR_HEIGHT = 18
 BAR_GAP = 4
 GROUP_GAP = 14
@@ -103,7 +105,7 @@ def timeline(observations, *, unplaced_label: str) -> dict | None:
     observations = [o for o in observations if o.value is not None]
     if not observations:
         return None
-    left, right, top, bottom, height = 60, 30, 20, 40, 260
+    left, right, top, bottom, height = 48, 24, 24, 40, 240
     first = min(o.observed_on for o in observations)
     last = max(o.observed_on for o in observations)
     days = max((last - first).days, 1)

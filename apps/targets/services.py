@@ -56,7 +56,7 @@ def indicators_merge(*, kept: Indicator, merged: Iterable[Indicator], user) -> M
     catalogue_rows = [indicator.name for indicator in merged if indicator.code]
     if catalogue_rows:
         raise IndicatorMergeError(
-            _("指标目录中的指标不能被合并掉:%(names)s。") % {"names": "、".join(catalogue_rows)}
+            _("指标目录中的指标不能被合并掉：%(names)s。") % {"names": "、".join(catalogue_rows)}
         )
     reason = (_("并入指标“%(name)s”") % {"name": kept.name})[:CHANGE_REASON_LENGTH]
     targets_moved = _moved(Target, merged, kept, user=user, reason=reason)
@@ -67,7 +67,7 @@ def indicators_merge(*, kept: Indicator, merged: Iterable[Indicator], user) -> M
         spellings += [indicator.name, *alias_split(indicator.aliases)]
     kept.aliases = "\n".join(spelling for spelling in dict.fromkeys(spellings) if spelling != kept.name)
     kept._history_user = user
-    kept._change_reason = (_("合并了:%(names)s") % {"names": "、".join(i.name for i in merged)})[
+    kept._change_reason = (_("合并了：%(names)s") % {"names": "、".join(i.name for i in merged)})[
         :CHANGE_REASON_LENGTH
     ]
     kept.save()

@@ -16,7 +16,7 @@ from apps.web.listing import FilteredListView
 SORT_FIELDS = {
     "deadline_year": _("截止年份"), "indicator": _("指标"), "region": _("地区"), "value": _("数值"),
 }
-FILTER_HELP = {"q": _("原文语句中的文字,如“学位”")}
+FILTER_HELP = {"q": _("原文语句中的文字，如“学位”")}
 
 
 def _progress_label(target) -> str:

@@ -8,6 +8,7 @@ import csv
 import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django.http import HttpResponse
@@ -29,9 +30,19 @@ class Column:
     value: Callable[[Any], Any]
 
 
+def plain_decimal(value: Decimal) -> int | Decimal:
+    """A figure as people write it: ``2800.0000`` → ``2800``, ``92.5000`` → ``92.5``, never ``2.8E+3``."""
+    normal = value.normalize()
+    if normal == normal.to_integral_value():
+        return int(normal)
+    return Decimal(f"{normal:f}")
+
+
 def _cell(value):
     if value is None:
         return ""
+    if isinstance(value, Decimal):
+        return plain_decimal(value) if value.is_finite() else str(value)
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, Promise):  # a lazy translation, such as a choice's label

@@ -43,7 +43,7 @@ class DocumentFeed(Feed):
         return {"request": request, "filters": filters, "documents": document_list(filters=filters, user=request.user)}
 
     def title(self, obj):
-        return _("教育政策追踪:文件")
+        return _("教育政策追踪：文件")
 
     def subtitle(self, obj):
         return _("按筛选条件列出的最新文件") if obj["filters"] else _("最新文件")

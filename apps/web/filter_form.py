@@ -19,8 +19,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from apps.curation.memo import audience, remembered
-from apps.regions.models import RegionLevel
-from apps.regions.selectors import regions_with_records
+from apps.regions.models import Region, RegionLevel
+from apps.regions.selectors import region_code_canonical, regions_with_records
 
 FILTER_LABELS = {
     "q": _("关键词"),
@@ -80,12 +80,25 @@ class RegionSelect(forms.Select):
         )
         chosen = next(iter(self.format_value(value)), "")
         if chosen:
-            plain = f'<option value="{escape(chosen)}">'
-            if plain in options:
-                options = options.replace(plain, f'<option value="{escape(chosen)}" selected>', 1)
-            else:
-                options += f'<option value="{escape(chosen)}" selected>{escape(chosen)}</option>'
+            options = _with_chosen_region(options, chosen)
         return mark_safe(f"<select{flatatt({'name': name, **self.build_attrs(self.attrs, attrs)})}>{options}</select>")
+
+
+def _with_chosen_region(options: str, chosen: str) -> str:
+    """The options with ``chosen`` selected, by name even when given by prefix.
+
+    ``13`` and ``130000`` filter alike (``code_prefix``), so a code typed into the address
+    selects its region's own option: the reader sees 河北省, not "13". A region without records
+    is added under its name; only a string that names no region shows as typed.
+    """
+    canonical = region_code_canonical(chosen)
+    for code in dict.fromkeys([chosen, canonical]):
+        plain = f'<option value="{escape(code)}">' if code else None
+        if plain and plain in options:
+            return options.replace(plain, f'<option value="{escape(code)}" selected>', 1)
+    region = Region.objects.filter(code=canonical).only("name").first() if canonical else None
+    label = region.name if region else chosen
+    return options + f'<option value="{escape(chosen)}" selected>{escape(label)}</option>'
 
 
 class LookupSelect(forms.Select):
@@ -95,10 +108,10 @@ class LookupSelect(forms.Select):
         super().__init__(choices=choices, attrs={
             "data-lookup-url": lookup_url,
             "data-lookup-label": _("输入名称查找"),
-            "data-lookup-found": _("找到 {count} 项,请在下面选择"),
-            "data-lookup-more": _("找到 {count} 项,显示前 {shown} 项;输入更多字可缩小范围"),
+            "data-lookup-found": _("找到 {count} 项，请在下面选择"),
+            "data-lookup-more": _("找到 {count} 项，显示前 {shown} 项；输入更多字可缩小范围"),
             "data-lookup-none": _("没有找到"),
-            "data-lookup-failed": _("查找失败,请稍后再试"),
+            "data-lookup-failed": _("查找失败，请稍后再试"),
         })
 
 

@@ -2,6 +2,7 @@
 import datetime
 
 from django.db.models import Count
+from django.utils.translation import get_language
 
 from apps.curation.memo import audience, remembered
 from apps.documents.models import Document
@@ -27,7 +28,8 @@ def replies_by_result(*, user) -> list[tuple[str, str, int]]:
 
 def home_overview(*, user, today: datetime.date) -> dict:
     """What the home page shows; remembered (apps.curation.memo): its counts take 100 ms at 100 k documents."""
-    return remembered(("home_overview", audience(user), today), lambda: _home_overview(user=user, today=today))
+    # Per language too: the scorecard's links are reversed, /en/targets/… in English.
+    return remembered(("home_overview", audience(user), today, get_language()), lambda: _home_overview(user=user, today=today))
 
 
 def _home_overview(*, user, today: datetime.date) -> dict:

@@ -127,7 +127,7 @@ def test_the_hostile_page_runs_nothing_in_any_view_that_shows_it(curator_tab, an
     visitor.check(f"/documents/{document.pk}/", TITLE_PAYLOAD, BODY_SCRIPT, BODY_IMG, QUOTE_PAYLOAD, *RAW_ONLY)
     heading = visitor.page.get_by_role("heading", level=1)
     assert TITLE_PAYLOAD in heading.inner_text()  # the title's markup is the heading's text
-    visitor.page.get_by_text("原始文本(抓取时的原文,未经清理)").click()  # unfold the raw text
+    visitor.page.get_by_text("原始文本（抓取时的原文，未经清理）").click()  # unfold the raw text
     visitor.check(f"/documents/{document.pk}/ (raw text unfolded)", RAW_ONLY[0], load=False)
     visitor.check(f"/documents/{document.pk}/?view=raw", *RAW_ONLY)
     for path in ("/", "/documents/", "/search/?q=集团化办学", "/search/?q=pwned", "/regions/320115/"):

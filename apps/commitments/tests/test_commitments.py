@@ -59,6 +59,7 @@ class TestPages:
         assert 'href="/commitments/?region=320000&amp;state=overdue"' in html
         cities = text_of(page(client, "/commitments/scorecard/?region=13"))
         assert "邯郸市" in cities and "江苏省" not in cities
+        assert "承诺兑现情况：河北省" in cities  # the code's region by name, as /commitments/?region=13 shows it
 
 
 class TestApi:

@@ -58,7 +58,7 @@ class QueryLimitMiddleware:
             request.GET  # noqa: B018 (parsed here, where the failure can still be answered)
         except TooManyFieldsSent as exc:
             if is_api_request(request):
-                message = _("查询参数太多:最多 %(limit)d 个。") % {"limit": settings.DATA_UPLOAD_MAX_NUMBER_FIELDS}
+                message = _("查询参数太多：最多 %(limit)d 个。") % {"limit": settings.DATA_UPLOAD_MAX_NUMBER_FIELDS}
                 return JsonResponse({"detail": message}, status=400, json_dumps_params=UNESCAPED)
             return defaults.bad_request(request, exc)
         return self.get_response(request)

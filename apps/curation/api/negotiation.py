@@ -13,5 +13,5 @@ class StrictFormatNegotiation(DefaultContentNegotiation):
         if not format_suffix and name in request.query_params:
             known = [renderer.format for renderer in renderers]
             if request.query_params[name] not in known:
-                raise ValidationError({name: [_("请选择其中之一:%(formats)s。") % {"formats": ", ".join(known)}]})
+                raise ValidationError({name: [_("请选择其中之一：%(formats)s。") % {"formats": ", ".join(known)}]})
         return super().select_renderer(request, renderers, format_suffix)

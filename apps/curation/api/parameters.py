@@ -36,7 +36,7 @@ def query_errors(query, *, accepted: set[str], repeatable: set[str], paged: bool
     for name in query:
         values = query.getlist(name)
         if name not in accepted:
-            errors[name] = [_("没有这个参数。可用的参数:%(names)s。") % {"names": ", ".join(sorted(accepted))}]
+            errors[name] = [_("没有这个参数。可用的参数：%(names)s。") % {"names": ", ".join(sorted(accepted))}]
         elif len(values) > 1 and name not in repeatable:
             errors[name] = [_("这个参数只能给一次。")]
         elif any(value == "" for value in values):

@@ -1,7 +1,9 @@
 """CSV output for every list: nested records flattened into dotted columns."""
 import csv
 import io
+from decimal import Decimal, InvalidOperation
 
+from rest_framework import serializers
 from rest_framework.renderers import BaseRenderer
 from rest_framework.settings import api_settings
 
@@ -36,6 +38,30 @@ def flatten(record, prefix: str = "") -> dict:
     return {column: record}
 
 
+def decimal_columns(serializer, prefix: str = "") -> set[str]:
+    """The dotted columns that hold a ``DecimalField``'s value (``value``, ``observations.value``)."""
+    if isinstance(serializer, serializers.ListSerializer):
+        serializer = serializer.child
+    columns = set()
+    for name, field in getattr(serializer, "fields", {}).items():
+        if isinstance(field, serializers.DecimalField):
+            columns.add(f"{prefix}{name}")
+        elif isinstance(field, (serializers.BaseSerializer, serializers.ListSerializer)):
+            columns |= decimal_columns(field, f"{prefix}{name}.")
+    return columns
+
+
+def plain_figure(text: str) -> str:
+    """``"2800.0000"`` → ``"2800"``, ``"92.5000"`` → ``"92.5"``: as a spreadsheet reader writes figures.
+
+    The JSON keeps DRF's fixed four places (clients parse it); the CSV is read by people.
+    """
+    try:
+        return f"{Decimal(text).normalize():f}"
+    except InvalidOperation:
+        return text
+
+
 class CSVRenderer(BaseRenderer):
     """One row per record, columns in the order the serializer gives them.
 
@@ -61,6 +87,13 @@ class CSVRenderer(BaseRenderer):
             }
             for record in records
         ]
+        view = (renderer_context or {}).get("view")
+        if view is not None and hasattr(view, "get_serializer"):
+            figures = decimal_columns(view.get_serializer())
+            for row in rows:
+                for column in figures.intersection(row):
+                    if row[column]:
+                        row[column] = LIST_SEPARATOR.join(plain_figure(v) for v in row[column].split(LIST_SEPARATOR))
         header: dict[str, None] = {}
         for row in rows:
             header.update(dict.fromkeys(row))
@@ -69,7 +102,6 @@ class CSVRenderer(BaseRenderer):
         writer.writeheader()
         writer.writerows(rows)
         response = (renderer_context or {}).get("response")
-        view = (renderer_context or {}).get("view")
         if response is not None and view is not None and not response.exception:
             response["Content-Disposition"] = f'attachment; filename="{view.basename}.csv"'
         return ("\ufeff" + buffer.getvalue()).encode(self.charset)

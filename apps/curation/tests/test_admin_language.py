@@ -33,3 +33,12 @@ def test_wide_inlines_scroll_inside_their_box(admin_client):
     page = admin_client.get(reverse("admin:index")).content.decode()
     assert "curation/admin.css" in page
     assert ".inline-group .tabular" in open(finders.find("curation/admin.css"), encoding="utf-8").read()
+
+
+def test_the_admin_switches_its_language_with_its_own_control_and_keeps_its_address(admin_client):
+    page = admin_client.get(reverse("admin:documents_document_changelist")).content.decode()
+    assert '<button type="submit" name="language" value="en" lang="en">English</button>' in page
+    response = admin_client.post("/i18n/setlang/", {"language": "en", "next": "/admin/documents/document/"})
+    assert response["Location"] == "/admin/documents/document/"
+    page = admin_client.get(response["Location"]).content.decode()
+    assert "Education policy tracker · administration" in page and 'value="zh-hans" lang="zh-Hans">简体中文' in page

@@ -17,7 +17,7 @@ import ahocorasick
 
 from apps.ingest.notes import N_, note
 
-AMBIGUOUS_PLACE_NOTE = N_("地名“%(name)s”有多处同名,未采用")
+AMBIGUOUS_PLACE_NOTE = N_("地名“%(name)s”有多处同名，未采用")
 
 # The peoples named in autonomous places' names, longest first: 恩施土家族苗族自治州 → 恩施.
 PEOPLES = sorted((

@@ -126,7 +126,7 @@ def _proposers(opening: list[str], text: str, fields: dict[str, str]) -> tuple[l
             names = [n.strip() for n in re.split(r"[、,,\s]+", salutation.group("names")) if n.strip()]
             count = salutation.group("count") or ""
             if count:
-                notes.append(note(N_("“%(printed)s”:联名人未逐一列出,只记录了领衔人"),
+                notes.append(note(N_("“%(printed)s”：联名人未逐一列出，只记录了领衔人"),
                                   printed=f"{salutation.group('names')}{count}{salutation.group('role')}"))
             role = None if salutation.group("role") == "同志" else salutation.group("role")
             return [ProposerDraft(name=name, role=role) for name in names], role, notes
@@ -174,7 +174,7 @@ def proposal_read(text: str, *, title: str = "", fields: dict[str, str] | None =
     if sessions:
         session, sitting, after_session = sessions[0]
         if sitting == "次会议":
-            notes.append(note(N_("会议届次缺少次数(“%(session)s 次会议”),按原文保留"), session=session))
+            notes.append(note(N_("会议届次缺少次数（“%(session)s 次会议”），按原文保留"), session=session))
         elif sitting:
             session += sitting
     number = (
@@ -206,7 +206,7 @@ def reply_date_read(lines: list[str]) -> tuple[datetime.date | None, str | None]
             continue
         damaged = read_damaged_date(line)
         if damaged:
-            return damaged, note(N_("答复日期印作“%(printed)s”,读作 %(date)s"), printed=line.strip(),
+            return damaged, note(N_("答复日期印作“%(printed)s”，读作 %(date)s"), printed=line.strip(),
                                  date=damaged.isoformat())
     return None, None
 

@@ -153,7 +153,7 @@ def test_a_second_reply_to_a_held_proposal_is_attached_to_it(seed_bytes):
     assert result.status == "ok"
     assert Proposal.objects.count() == 1
     assert Proposal.objects.get().replies.count() == 2
-    assert "提案/建议 江宁区政协十三届一次会议 第JNZX13010181号已收录:这份答复加在它下面" in [
+    assert "提案/建议 江宁区政协十三届一次会议 第JNZX13010181号已收录：这份答复加在它下面" in [
         note_text(w) for w in result.document.import_warnings
     ]
 

@@ -127,7 +127,7 @@ def test_a_masked_place_stays_empty_with_a_note_and_is_not_guessed_from_the_site
     ]).encode("utf-8")
     draft = page_read(page, filename="masked.txt", reader=page_reader)
     assert draft.document.regions == []
-    assert [str(w) for w in draft.warnings if "隐去" in str(w)] == ["地名被隐去(“**县”):地点留空,未作推测"]
+    assert [str(w) for w in draft.warnings if "隐去" in str(w)] == ["地名被隐去（“**县”）：地点留空，未作推测"]
 
 
 def test_a_letter_that_only_says_our_county_takes_its_place_from_the_site_host(page_reader):

@@ -60,11 +60,11 @@ def test_a_pdf_with_a_text_layer_is_read_as_its_page(page_reader, seed_drafts):
 
 
 @pytest.mark.parametrize(("name", "raw", "reason"), [
-    ("scan.pdf", scanned_pdf(), "PDF 文件没有文字层(可能是扫描件)"),
-    ("broken.pdf", b"%PDF-1.4\n garbage", "无法读取 PDF 文件:文件已损坏或已加密"),
-    ("broken.docx", b"PK\x03\x04 not really a zip", "无法读取 Word 文件(.docx):文件已损坏或不是 .docx"),
-    ("empty.docx", docx_of([]), "Word 文件(.docx)中没有文字"),
-    ("letter.doc", b"\xd0\xcf\x11\xe0 old word", "旧版 Word/WPS 文件无法读取,请在 Word 或 WPS 中另存为 .docx 或 PDF"),
+    ("scan.pdf", scanned_pdf(), "PDF 文件没有文字层（可能是扫描件）"),
+    ("broken.pdf", b"%PDF-1.4\n garbage", "无法读取 PDF 文件：文件已损坏或已加密"),
+    ("broken.docx", b"PK\x03\x04 not really a zip", "无法读取 Word 文件（.docx）：文件已损坏或不是 .docx"),
+    ("empty.docx", docx_of([]), "Word 文件（.docx）中没有文字"),
+    ("letter.doc", b"\xd0\xcf\x11\xe0 old word", "旧版 Word/WPS 文件无法读取，请在 Word 或 WPS 中另存为 .docx 或 PDF"),
     ("letter.wps", b"\xd0\xcf\x11\xe0 wps", "可导入 .txt、.html、.htm、.docx、.pdf 文件"),
 ])
 @pytest.mark.django_db

@@ -43,12 +43,12 @@ def test_dry_run_json_prints_one_line_per_file_and_writes_nothing(pages):
 
 def test_import_creates_drafts_and_a_second_run_reports_duplicates(pages):
     first = run(pages)
-    assert "5 个文件:5 个已创建,0 个重复,0 个出错。" in first
+    assert "5 个文件：5 个已创建，0 个重复，0 个出错。" in first
     assert Document.objects.count() == 5 and Target.objects.count() == 28
     second = run(pages)
-    assert "5 个文件:0 个已创建,5 个重复,0 个出错。" in second
+    assert "5 个文件：0 个已创建，5 个重复，0 个出错。" in second
     for document in Document.objects.all():  # each duplicate names the document holding it
-        assert f"{document.source_file}:已收录为文件 {document.pk} “{document.title}”,未创建" in second
+        assert f"{document.source_file}:已收录为文件 {document.pk} “{document.title}”，未创建" in second
     assert Document.objects.count() == 5
 
 

@@ -28,7 +28,7 @@ def test_the_command_queues_a_batch_and_writes_nothing_until_a_worker_reads_it(p
     with django_capture_on_commit_callbacks(execute=True):
         call_command("import_documents", str(pages), stdout=io.StringIO(), stderr=err)
     batch = ImportBatch.objects.get()
-    assert f"导入批次 {batch.pk}:3 个文件,3 个已排队" in err.getvalue()
+    assert f"导入批次 {batch.pk}:3 个文件，3 个已排队" in err.getvalue()
     assert Document.objects.count() == 0
 
     run_database_worker()
@@ -48,5 +48,5 @@ def test_wait_prints_progress_and_each_file_once_the_worker_is_done(pages):
     lines = [json.loads(line) for line in out.getvalue().splitlines()]
     assert [line["state"] for line in lines] == [ItemState.DONE, ItemState.DONE, ItemState.REFUSED]
     assert lines[2]["reason"] == "文件是空的"
-    assert "进度:3/3 完成,1 个出错" in err.getvalue()
+    assert "进度：3/3 完成，1 个出错" in err.getvalue()
     assert Document.objects.count() == 2

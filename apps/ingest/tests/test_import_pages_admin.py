@@ -47,7 +47,7 @@ def test_curator_uploads_two_pages_and_gets_links_to_their_review(curator_client
     assert Document.objects.count() == 2
     for document in Document.objects.all():
         assert reverse("review_document", args=[document.pk]) in page
-    assert '<progress value="2" max="2">' in page and "已完成 2/2,出错 0 个。" in page
+    assert '<progress value="2" max="2">' in page and "已完成 2/2，出错 0 个。" in page
     assert '<meta http-equiv="refresh"' not in page
 
 
@@ -63,14 +63,14 @@ def test_duplicates_and_bad_files_are_listed_with_their_reason(curator_client, d
     assert f'<a href="{link}">已收录为文件 {held.pk} “{held.title}”</a>' in page
     assert "文件是空的" in page
     assert "不支持的文件类型 “.xlsx”" in page
-    assert "已完成 3/3,出错 2 个。" in page
+    assert "已完成 3/3，出错 2 个。" in page
     assert Document.objects.count() == 1
 
 
 def test_dry_run_from_the_admin_saves_nothing(curator_client):
     raw = (RAW_DIR / "001_af0b095c7b96bd7e.txt").read_bytes()
     response = curator_client.post(URL, {"files": [upload("001.txt", raw)], "dry_run": "on"})
-    assert "可导入(预览)" in response.content.decode()
+    assert "可导入（预览）" in response.content.decode()
     assert Document.objects.count() == 0
 
 
@@ -114,7 +114,7 @@ def test_a_batch_can_be_cancelled_and_then_reads_nothing(curator_client, django_
         batch_url = curator_client.post(URL, {"files": [upload("001.txt", raw)]})["Location"]
     batch = ImportBatch.objects.get()
     page = curator_client.post(reverse("ingest_import_batch_cancel", args=[batch.pk]), follow=True).content.decode()
-    assert "已取消批次,1 个等待中的文件不再读取。" in page and "已取消" in page
+    assert "已取消批次，1 个等待中的文件不再读取。" in page and "已取消" in page
     run_database_worker()
     assert Document.objects.count() == 0
     assert '<meta http-equiv="refresh"' not in curator_client.get(batch_url).content.decode()
@@ -126,10 +126,10 @@ def test_a_failed_item_is_retried_from_the_batch_page(curator_client, django_cap
         curator_client.post(URL, {"files": [upload("001.txt", raw)]})
     item = ImportBatch.objects.get().items.get()
     # A worker that met an unforeseen error (the database went away) recorded the item failed.
-    item.state, item.reason = "failed", {"message": "读取时出错:%(reason)s", "values": {"reason": "OperationalError"}}
+    item.state, item.reason = "failed", {"message": "读取时出错：%(reason)s", "values": {"reason": "OperationalError"}}
     item.save()
     page = curator_client.get(item.batch.get_absolute_url()).content.decode()
-    assert "读取时出错:OperationalError" in page and reverse("ingest_import_item_retry", args=[item.pk]) in page
+    assert "读取时出错：OperationalError" in page and reverse("ingest_import_item_retry", args=[item.pk]) in page
 
     with django_capture_on_commit_callbacks(execute=True):
         curator_client.post(reverse("ingest_import_item_retry", args=[item.pk]))

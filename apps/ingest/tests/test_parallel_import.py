@@ -33,7 +33,7 @@ def test_inside_a_transaction_pages_are_imported_here_one_by_one(seed_bytes, pag
 
     assert [r.draft.file for r in results] == [name for name, _raw in batch]
     assert [r.status for r in results] == [Status.OK] * len(SEED_FILES) + [Status.ERROR]
-    assert str(results[-1].draft.error) == "无法读取文件:permission denied"
+    assert str(results[-1].draft.error) == "无法读取文件：permission denied"
     assert Document.objects.count() == len(SEED_FILES)
 
 
@@ -62,7 +62,7 @@ def test_the_command_imports_with_workers(tmp_path):
         shutil.copy(RAW_DIR / name, tmp_path / name)
     out = io.StringIO()
     call_command("import_documents", str(tmp_path), now=True, workers=2, stdout=out)
-    assert f"{len(SEED_FILES)} 个文件:{len(SEED_FILES)} 个已创建,0 个重复,0 个出错。" in out.getvalue()
+    assert f"{len(SEED_FILES)} 个文件：{len(SEED_FILES)} 个已创建，0 个重复，0 个出错。" in out.getvalue()
     assert Document.objects.count() == len(SEED_FILES)
 
 

@@ -139,7 +139,7 @@ def test_a_replys_next_step_with_no_year_is_left_undated_and_says_so(page_reader
     ])
     draft = page_read(text.encode(), filename="reply.txt", reader=page_reader)
     assert [(t.value, t.deadline_year) for t in draft.targets] == [(2, None), (1800, None)]
-    assert "2 个目标的原文没有给出年份(如“下一步”“今后”):期限留空,请核对" in [str(w) for w in draft.warnings]
+    assert "2 个目标的原文没有给出年份（如“下一步”“今后”）：期限留空，请核对" in [str(w) for w in draft.warnings]
 
 
 def test_a_change_in_points_is_not_read_as_the_level_of_a_catalogue_indicator(page_reader):

@@ -77,7 +77,7 @@ def test_a_second_reply_letter_to_the_same_proposal_joins_it_with_a_note(seed_by
     result = document_import(raw=later.encode(), filename="003-later.txt")
     proposal = Proposal.objects.get()
     assert sorted(proposal.replies.values_list("doc_number", flat=True)) == ["邯教办〔2018〕57号", "邯教办〔2018〕88号"]
-    assert "提案/建议 邯郸市第十五届人民代表大会 第76号已收录:这份答复加在它下面" in [
+    assert "提案/建议 邯郸市第十五届人民代表大会 第76号已收录：这份答复加在它下面" in [
         note_text(w) for w in result.document.import_warnings
     ]
 
@@ -90,7 +90,7 @@ def test_the_same_reply_letter_in_another_page_adds_no_second_reply(seed_bytes):
     assert result.status == "ok" and Reply.objects.count() == 1
     assert Reply.objects.get().document == first
     assert (
-        f"提案/建议 邯郸市第十五届人民代表大会 第76号已有同一日期、同一文号的答复(文件 {first.pk}):未再添加答复"
+        f"提案/建议 邯郸市第十五届人民代表大会 第76号已有同一日期、同一文号的答复（文件 {first.pk}）：未再添加答复"
         in [note_text(w) for w in result.document.import_warnings]
     )
 

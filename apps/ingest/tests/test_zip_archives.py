@@ -34,7 +34,7 @@ def test_each_page_in_a_zip_becomes_an_item_and_a_draft(django_capture_on_commit
     archive = zip_of({"江宁/000.txt": seed("000"), "003.txt": seed("003"), "表.xlsx": b"PK", "说明/": b""})
     items = read_batch([("pages.zip", archive)], django_capture_on_commit_callbacks)
     assert items["pages.zip/江宁/000.txt"][0] == items["pages.zip/003.txt"][0] == "done"
-    assert items["pages.zip/表.xlsx"] == ("refused", "不支持的文件类型 “.xlsx”:可导入 .txt、.html、.htm、.docx、.pdf 文件及其 .zip 压缩包")
+    assert items["pages.zip/表.xlsx"] == ("refused", "不支持的文件类型 “.xlsx”：可导入 .txt、.html、.htm、.docx、.pdf 文件及其 .zip 压缩包")
     assert len(items) == 3 and Document.objects.count() == 2
 
 
@@ -47,7 +47,7 @@ def test_names_from_chinese_windows_are_read_as_gbk():
 
 
 @pytest.mark.parametrize(("members", "reason"), [
-    ({"../../etc/cron.d/evil.txt": seed("000")}, "ZIP 中的路径不安全(绝对路径或含 ..):../../etc/cron.d/evil.txt"),
+    ({"../../etc/cron.d/evil.txt": seed("000")}, "ZIP 中的路径不安全（绝对路径或含 ..）：../../etc/cron.d/evil.txt"),
     ({"/etc/passwd.txt": seed("000")}, "ZIP 中的路径不安全"),
     ({"zeros.txt": b"0" * (20 * 1024 * 1024)}, "疑似 ZIP 炸弹"),
     ({"inner.zip": zip_of({"a.txt": seed("000")})}, "ZIP 中的 ZIP 不会展开"),
@@ -63,7 +63,7 @@ def test_too_many_files_refuse_the_whole_archive(settings, django_capture_on_com
     settings.IMPORT_ZIP_MAX_FILES = 3
     archive = zip_of({f"{n}.txt": seed("000") for n in range(4)})
     items = read_batch([("many.zip", archive)], django_capture_on_commit_callbacks)
-    assert items == {"many.zip": ("refused", "ZIP 压缩包里的文件太多:4 个,上限是 3 个")}
+    assert items == {"many.zip": ("refused", "ZIP 压缩包里的文件太多：4 个，上限是 3 个")}
     assert Document.objects.count() == 0
 
 
@@ -77,7 +77,7 @@ def test_too_many_bytes_once_unpacked_refuse_the_whole_archive(settings, django_
 
 def test_a_damaged_archive_is_refused(django_capture_on_commit_callbacks):
     items = read_batch([("broken.zip", b"PK\x03\x04 broken")], django_capture_on_commit_callbacks)
-    assert items == {"broken.zip": ("refused", "ZIP 压缩包已损坏,无法打开")}
+    assert items == {"broken.zip": ("refused", "ZIP 压缩包已损坏，无法打开")}
 
 
 def test_the_admin_takes_a_zip(curator_client, django_capture_on_commit_callbacks):
@@ -93,5 +93,5 @@ def test_the_command_reads_a_zip_now(tmp_path):
     (tmp_path / "pages.zip").write_bytes(zip_of({"000.txt": seed("000"), "x.xlsx": b"PK"}))
     out = io.StringIO()
     call_command("import_documents", str(tmp_path), "--now", stdout=out, stderr=io.StringIO())
-    assert "2 个文件:1 个已创建,0 个重复,1 个出错。" in out.getvalue()
+    assert "2 个文件：1 个已创建，0 个重复，1 个出错。" in out.getvalue()
     assert Document.objects.count() == 1

@@ -66,7 +66,7 @@ def test_the_table_counts_each_child_by_progress_with_totals(client, changzhou):
 
 def test_every_count_links_to_a_list_of_that_many_targets(client, changzhou):
     html = page(client, "/targets/scorecard/?region=3204")
-    links = re.findall(r'<td class="number"><a href="([^"]+)">(\d+)</a>', html)
+    links = re.findall(r'<td data-label="[^"]+" class="number"><a href="([^"]+)">(\d+)</a>', html)
     assert len(links) == 6 + 2 + 6  # 钟楼区: every state and total; 溧阳市: unverified and total; totals
     for url, count in links:
         assert len(table_rows(page(client, url.replace("&amp;", "&")))) == int(count), url
@@ -149,8 +149,11 @@ def test_the_indicator_page_counts_the_indicators_targets(client, changzhou):
 
 
 def test_the_table_and_the_block_read_in_english(client, changzhou):
-    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
-    html = client.get("/targets/scorecard/?region=3204").content.decode()
+    html = client.get("/en/targets/scorecard/?region=3204").content.decode()
     assert "Target scorecard: 常州市" in html and ">Unverified</th>" in html and ">Total</th>" in html
-    home = client.get("/").content.decode()
+    home = client.get("/en/").content.decode()
     assert '<span class="scorecard__label">All targets</span>' in home
+    # Its counts link to the English list, and the Chinese home page's (remembered apart) to the Chinese.
+    assert 'href="/en/targets/?progress=unverified"' in home
+    home = client.get("/").content.decode()
+    assert 'href="/targets/?progress=unverified"' in home and "/en/targets/" not in home

@@ -1,7 +1,10 @@
-"""Template helpers shared by every page: links that keep the filters, sortable headers, highlights."""
+"""Template helpers shared by every page: links that keep the filters or change the language, sortable headers, highlights."""
 from decimal import Decimal
 
 from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from apps.search import patterns, ranking
@@ -37,8 +40,8 @@ def sort_header(context, param: str, label: str):
     else:
         direction, next_ordering = "", param
     hint = {
-        "ascending": _("当前升序,点击改为降序"),
-        "descending": _("当前降序,点击改为升序"),
+        "ascending": _("当前升序，点击改为降序"),
+        "descending": _("当前降序，点击改为升序"),
         "": _("点击排序"),
     }[direction]
     return {
@@ -79,3 +82,17 @@ def plain_number(value) -> str:
     if value is None or value == "":
         return ""
     return f"{Decimal(value).normalize():f}"
+
+
+@register.simple_tag(takes_context=True)
+def in_language(context, language_code: str) -> str:
+    """This page's address in ``language_code``, query string kept: ``/en/targets/?region=32`` ↔ ``/targets/?region=32``."""
+    request = context["request"]
+    url = request.get_full_path()
+    translated = translate_url(url, language_code)
+    if translated != url or language_code == get_language():
+        return translated
+    # An address no page answers (the 404 page): swap the prefix by hand.
+    prefix = f"/{get_language()}/"
+    path = "/" + url.removeprefix(prefix) if url.startswith(prefix) else url
+    return path if language_code == settings.LANGUAGE_CODE else f"/{language_code}{path}"

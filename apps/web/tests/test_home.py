@@ -25,7 +25,7 @@ class TestOverDemo:
 
     def test_replies_by_result_code_link_to_the_filtered_proposals(self, client):
         html = page(client, "/")
-        assert '<a href="/proposals/?result_code=B">B 列入计划拟解决</a></th>\n            <td>1</td>' in html
+        assert '<a href="/proposals/?result_code=B">B 列入计划拟解决</a></th>\n            <td data-label="答复数">1</td>' in html
         assert "未注明" in html
 
 
@@ -52,7 +52,7 @@ def test_a_long_list_of_targets_due_this_year_shows_the_first_and_counts_them_al
     TargetFactory.create_batch(DUE_SHOWN + 3, deadline_year=datetime.date.today().year, quote="今年到期的目标语句")
     html = page(client, "/")
     assert html.count("今年到期的目标语句") == DUE_SHOWN
-    assert f"共 {DUE_SHOWN + 3} 个目标,这里列出前 {DUE_SHOWN} 个。" in html
+    assert f"共 {DUE_SHOWN + 3} 个目标，这里列出前 {DUE_SHOWN} 个。" in html
 
 
 def test_the_counts_are_remembered_until_a_record_changes(client, django_assert_num_queries):

@@ -83,3 +83,28 @@ def test_a_cell_that_looks_like_a_formula_stays_text_in_excel(client):
     assert xlsx_rows(response)[1][1] == "=HYPERLINK(\"http://example.com\")"
     cell = load_workbook(io.BytesIO(response.content)).active["B2"]
     assert cell.data_type == "s"
+
+
+def test_exports_write_figures_as_people_write_them(client):
+    """The database keeps four decimal places; a spreadsheet shows 2800 and 92.5, not 2800.0000."""
+    from decimal import Decimal
+
+    from apps.targets.tests.factories import TargetFactory
+
+    TargetFactory(value=Decimal(2800), deadline_year=2022)
+    TargetFactory(value=Decimal("92.5"), deadline_year=2023)
+    TargetFactory(value=Decimal("0.0125"), deadline_year=2024)
+    header, *rows = csv_rows(client.get("/targets/?ordering=deadline_year&format=csv"))
+    column = header.index("数值")
+    assert [row[column] for row in rows] == ["2800", "92.5", "0.0125"]
+    header, *rows = xlsx_rows(client.get("/targets/?ordering=deadline_year&format=xlsx"))
+    assert [row[column] for row in rows] == [2800, 92.5, 0.0125]
+
+
+@pytest.mark.parametrize(("stored", "written"), [
+    ("2800.0000", "2800"), ("92.5000", "92.5"), ("1E+4", "10000"), ("0.0001", "0.0001"), ("-3.10", "-3.1"),
+])
+def test_a_figure_loses_trailing_zeros_and_never_turns_to_exponent_notation(stored, written):
+    from decimal import Decimal
+
+    assert str(export.plain_decimal(Decimal(stored))) == written

@@ -7,6 +7,7 @@ from apps.curation.models import CurationStatus
 from apps.documents.tests.factories import DocumentFactory
 from apps.initiatives.models import Initiative
 from apps.initiatives.tests.factories import InitiativeFactory
+from apps.regions.tests.factories import CountyFactory, ProvinceFactory
 from apps.web import filter_form
 from apps.web.tests.support import page, table_rows
 
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def select_html(html: str, name: str) -> str:
-    match = re.search(rf'<select name="{name}"[^>]*>.*?</select>', html, re.S)
+    match = re.search(rf'<select[^>]* name="{name}"[^>]*>.*?</select>', html, re.DOTALL)
     assert match, f"no select named {name}"
     return match.group(0)
 
@@ -88,3 +89,27 @@ def test_each_long_record_filter_becomes_a_lookup(client, short_limit, url, name
         IndicatorFactory(name=f"指标{n}")
         InitiativeFactory(name=f"举措{n}")
     assert "data-lookup-url" in select_html(page(client, url), name)
+
+
+REGION_LISTS = ["/documents/", "/proposals/", "/targets/", "/initiatives/", "/commitments/", "/search/?q=学校&",
+                "/targets/scorecard/"]
+
+
+@pytest.mark.parametrize("url", REGION_LISTS)
+@pytest.mark.parametrize("code", ["32", "3201", "320100"])
+def test_a_region_given_by_code_or_prefix_is_selected_by_its_name(client, url, code):
+    DocumentFactory(regions=[CountyFactory()])
+    joiner = "" if url.endswith("&") else "?"
+    select = select_html(page(client, f"{url}{joiner}region={code}"), "region")
+    chosen = re.findall(r"<option[^>]*selected>([^<]*)</option>", select)
+    assert [label.strip("\u3000") for label in chosen] == [{"32": "江苏省"}.get(code, "南京市")]
+    assert f">{code}<" not in select
+
+
+def test_a_region_without_records_is_shown_by_name_and_an_unknown_code_as_typed(client):
+    DocumentFactory(regions=[CountyFactory()])
+    ProvinceFactory(code="130000", name="河北省")
+    select = select_html(page(client, "/proposals/?region=13"), "region")
+    assert '<option value="13" selected>河北省</option>' in select
+    select = select_html(page(client, "/proposals/?region=99"), "region")
+    assert '<option value="99" selected>99</option>' in select

@@ -61,13 +61,13 @@ class Command(BaseCommand):
     def handle(self, *args, paths, dry_run, json, workers=1, now=False, wait=False, timeout=None, urls=None, **options):
         addresses = self._addresses(urls) if urls else []
         if urls and dry_run:
-            raise CommandError(_("--urls 不能与 --dry-run 同用:网址要抓取后才能读取,请用 --now 或交给后台 worker"))
+            raise CommandError(_("--urls 不能与 --dry-run 同用：网址要抓取后才能读取，请用 --now 或交给后台 worker"))
         files = page_files(paths)
         if not files and not addresses:
-            raise CommandError(_("所给路径下没有可导入的文件(.txt、.html、.htm、.docx、.pdf)"))
+            raise CommandError(_("所给路径下没有可导入的文件（.txt、.html、.htm、.docx、.pdf）"))
         missing = [str(f) for f in files if not f.exists()]
         if missing:
-            raise CommandError(_("没有这个文件:%(paths)s") % {"paths": ", ".join(missing)})
+            raise CommandError(_("没有这个文件：%(paths)s") % {"paths": ", ".join(missing)})
         if addresses:
             self._queue(files, addresses, json=json, wait=wait or now, timeout=timeout, here=now)
         elif dry_run or now:
@@ -123,8 +123,8 @@ class Command(BaseCommand):
         bar.close()
         if not json:
             summary = (
-                _("%(files)s 个文件:%(created)s 个可创建,%(duplicates)s 个重复,%(errors)s 个出错。") if dry_run
-                else _("%(files)s 个文件:%(created)s 个已创建,%(duplicates)s 个重复,%(errors)s 个出错。")
+                _("%(files)s 个文件：%(created)s 个可创建，%(duplicates)s 个重复，%(errors)s 个出错。") if dry_run
+                else _("%(files)s 个文件：%(created)s 个已创建，%(duplicates)s 个重复，%(errors)s 个出错。")
             )
             self.stdout.write(summary % {
                 "files": len(pages), "created": counts[Status.OK], "duplicates": counts[Status.DUPLICATE],
@@ -156,15 +156,15 @@ class Command(BaseCommand):
         if draft.status == Status.ERROR:
             self.stdout.write(self.style.ERROR(_("出错   %(file)s:%(reason)s") % values))
         elif draft.status == Status.DUPLICATE:
-            self.stdout.write(self.style.WARNING(_("重复   %(file)s:%(reason)s,未创建") % values))
+            self.stdout.write(self.style.WARNING(_("重复   %(file)s:%(reason)s，未创建") % values))
         else:
             values.update(title=draft.document.title, targets=len(draft.targets), observations=len(draft.observations))
             if dry_run:
-                self.stdout.write(_("可创建 %(file)s:“%(title)s”(%(targets)s 个目标,%(observations)s 个观测值)") % values)
+                self.stdout.write(_("可创建 %(file)s：“%(title)s”（%(targets)s 个目标，%(observations)s 个观测值）") % values)
             else:
                 values.update(id=result.document.pk, title=result.document.title)
                 self.stdout.write(self.style.SUCCESS(
-                    _("已创建 %(file)s:文件 %(id)s “%(title)s”(%(targets)s 个目标,%(observations)s 个观测值)") % values
+                    _("已创建 %(file)s：文件 %(id)s “%(title)s”（%(targets)s 个目标，%(observations)s 个观测值）") % values
                 ))
             for warning in draft.warnings:
                 self.stdout.write(f"       ! {warning}")
