@@ -50,7 +50,7 @@ def test_a_curator_pastes_addresses_and_gets_drafts_whose_source_is_the_address(
         assert [item.url for item in batch.items.all()] == addresses
         run_database_worker()
     page = curator_client.get(response["Location"]).content.decode()
-    assert "已完成 2/2,出错 0 个。" in page
+    assert "已完成 2/2，出错 0 个。" in page
     documents = Document.objects.order_by("pk")
     assert [d.source_url for d in documents] == addresses
     for document in documents:
@@ -125,7 +125,7 @@ def test_endless_redirects_stop_at_the_hop_limit(fetch_here):
     pages = {"/a": Page(b"", status=302, headers=(("Location", "/b"),)), "/b": Page(b"", status=302, headers=(("Location", "/a"),))}
     with page_server(pages) as base:
         [item] = imported(f"{base}/a")
-    refused(item, "重定向次数太多:超过 3 次")
+    refused(item, "重定向次数太多：超过 3 次")
 
 
 @pytest.mark.parametrize("address", ["ftp://example.org/page.html", "file:///etc/passwd", "javascript:alert(1)", "example.org/page"])
@@ -139,7 +139,7 @@ def test_a_page_slower_than_the_timeout_is_refused(fetch_here):
     fetch_here.IMPORT_FETCH_TIMEOUT_SECONDS = 1
     with page_server({"/slow": Page(PAGE, "text/plain", delay=3)}) as base:
         [item] = imported(f"{base}/slow")
-    refused(item, "抓取超时:1 秒内没有取完")
+    refused(item, "抓取超时：1 秒内没有取完")
 
 
 @pytest.mark.parametrize("declared", [True, False], ids=["with Content-Length", "without"])
@@ -147,7 +147,7 @@ def test_a_page_over_the_size_limit_is_refused(fetch_here, declared):
     fetch_here.IMPORT_MAX_BYTES = 10_000
     with page_server({"/big.txt": Page(PAGE * 20, "text/plain", declared_length=declared)}) as base:
         [item] = imported(f"{base}/big.txt")
-    refused(item, "网页太大:超过 10,000 字节")
+    refused(item, "网页太大：超过 10,000 字节")
 
 
 def test_a_content_type_the_importer_does_not_read_is_refused(fetch_here):
@@ -185,7 +185,7 @@ def test_the_command_reads_a_file_of_addresses_into_a_batch(fetch_here, tmp_path
         with django_capture_on_commit_callbacks(execute=True):
             call_command("import_documents", "--urls", str(listing), stdout=io.StringIO(), stderr=err)
         batch = ImportBatch.objects.get()
-        assert f"导入批次 {batch.pk}:3 个文件,2 个已排队" in err.getvalue()
+        assert f"导入批次 {batch.pk}:3 个文件，2 个已排队" in err.getvalue()
         run_database_worker()
     states = list(batch.items.order_by("position").values_list("state", flat=True))
     assert states == [ItemState.DONE, ItemState.REFUSED, ItemState.REFUSED]

@@ -188,7 +188,7 @@ def test_more_files_than_one_upload_takes_are_refused_with_the_reason_and_nothin
     token = curator_client.get(URL).context["csrf_token"]
     response = curator_client.post(URL, {"csrfmiddlewaretoken": str(token), "files": files})
     assert response.status_code == 200
-    assert "一次最多上传 3 个文件,这次选了更多,一个也没有导入" in response.content.decode()
+    assert "一次最多上传 3 个文件，这次选了更多，一个也没有导入" in response.content.decode()
     assert ImportBatch.objects.count() == 0 and Document.objects.count() == 0
 
 
