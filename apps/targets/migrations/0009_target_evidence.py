@@ -17,29 +17,27 @@ YEAR_END = {
     "sqlite": "(CAST(t.deadline_year AS TEXT) || '-12-31')",
 }
 REFRESH = """
-WITH scope AS ({scope}),
-counted AS (
-    SELECT t.id, t.indicator_id, t.region_id, t.comparator, t.value, t.baseline, t.deadline_year,
-           t.deadline_date, t.evidence, t.deadline_on
-    FROM targets_target t WHERE t.id IN (SELECT id FROM scope)
-),
-latest AS (
-    SELECT indicator_id, region_id, value FROM (
-        SELECT indicator_id, region_id, value, ROW_NUMBER() OVER (
-            PARTITION BY indicator_id, region_id ORDER BY observed_on DESC, id DESC) AS newest
-        FROM targets_observation
-        WHERE status = %s AND region_id IS NOT NULL
-          AND (indicator_id, region_id) IN (SELECT indicator_id, region_id FROM counted)
-    ) ranked WHERE newest = 1
-),
-judged AS (
+UPDATE targets_target SET evidence = judged.evidence, deadline_on = judged.deadline_on
+FROM (
+    WITH counted AS (
+        SELECT t.id, t.indicator_id, t.region_id, t.comparator, t.value, t.baseline, t.deadline_year,
+               t.deadline_date, t.evidence, t.deadline_on
+        FROM targets_target t WHERE t.id IN ({scope})
+    ),
+    latest AS (
+        SELECT indicator_id, region_id, value FROM (
+            SELECT indicator_id, region_id, value, ROW_NUMBER() OVER (
+                PARTITION BY indicator_id, region_id ORDER BY observed_on DESC, id DESC) AS newest
+            FROM targets_observation
+            WHERE status = %s AND region_id IS NOT NULL
+              AND (indicator_id, region_id) IN (SELECT indicator_id, region_id FROM counted)
+        ) ranked WHERE newest = 1
+    )
     SELECT t.id, t.evidence AS stored_evidence, t.deadline_on AS stored_deadline_on,
            CASE WHEN lo.value IS NULL THEN 'none' WHEN {met} THEN 'met' ELSE 'short' END AS evidence,
            COALESCE(t.deadline_date, CASE WHEN t.deadline_year IS NOT NULL THEN {year_end} END) AS deadline_on
     FROM counted t LEFT JOIN latest lo ON lo.indicator_id = t.indicator_id AND lo.region_id = t.region_id
-)
-UPDATE targets_target SET evidence = judged.evidence, deadline_on = judged.deadline_on
-FROM judged
+) judged
 WHERE judged.id = targets_target.id
   AND (judged.evidence <> judged.stored_evidence
        OR judged.deadline_on IS DISTINCT FROM judged.stored_deadline_on)"""
