@@ -296,6 +296,11 @@ class Target(CuratedModel):
                 fields=["evidence", "deadline_on"], condition=Q(progress_override=""), name="target_progress_idx",
             ),
             models.Index(fields=["progress_override"], condition=~Q(progress_override=""), name="target_override_idx"),
+            # A region's targets in deadline order (its page, the list ?region=): the prefix is checked in the index.
+            models.Index(
+                fields=["deadline_year", "region"], opclasses=["int2_ops", "varchar_pattern_ops"],
+                name="target_year_region_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
