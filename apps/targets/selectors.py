@@ -6,6 +6,7 @@ from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 from apps.curation.selectors import filtered
 from apps.documents.models import Document
 from apps.initiatives.models import Theme
+from apps.targets.comparison import MAX_CHOSEN_REGIONS
 from apps.targets.figures import indicator_figures
 from apps.targets.filters import IndicatorFilter, TargetFilter
 from apps.targets.models import Indicator, Observation, Target
@@ -48,9 +49,10 @@ def indicator_comparison(*, pk: int, user, region_lookup: dict | None = None) ->
     return indicator, targets, observations
 
 
-# The indicator page draws and tables this many regions (in code order) at most: a busy indicator
-# is set in thousands of places, which no chart can show and no page should load.
-MAX_PAGE_REGIONS = 30
+# The indicator page draws and tables this many regions (in code order) at most, as many as one
+# may choose to compare: a busy indicator is set in thousands of places, which no chart can show
+# and no page should load (30 regions still took 300 ms to render).
+MAX_PAGE_REGIONS = MAX_CHOSEN_REGIONS
 
 
 @dataclass
