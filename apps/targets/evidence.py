@@ -10,14 +10,16 @@ So the time-independent half is stored on the target, and the date half stays SQ
 - ``Target.evidence``: met / short / none, from the latest published observation;
 - ``Target.deadline_on``: the day the target falls due (its date, else 31 December of its year).
 
-``progress_sql`` turns them into the five states for any ``today``, so nothing stored goes
+``progress_expression`` and ``progress_condition`` (apps.targets.models) turn them into the five
+states for any ``today``, so nothing stored goes
 stale when a deadline passes (no daily task, and ``PROGRESS_TODAY`` keeps working in tests and
 demonstrations). Storing the state itself would need a task run every day and would be wrong
 for any other date asked about.
 
-``target_evidence_refresh`` recomputes both columns for a set of targets in one UPDATE. The
-model's save and the observations' signals call it; every write that bypasses ``save()``
-(``bulk_create``, ``QuerySet.update``, SQL) must call it for what it touched.
+``Target.save()`` sets both for the target saved. ``target_evidence_refresh`` recomputes them for
+a set of targets in one UPDATE: the observations' signals call it (apps.targets.signals), and
+every write that bypasses ``save()`` (``bulk_create``, ``QuerySet.update``, SQL) must call it
+for what it touched.
 """
 from decimal import Decimal
 
