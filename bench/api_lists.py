@@ -31,6 +31,14 @@ def cases(indicator_id: int, year: int) -> list[tuple[str, str, str, dict]]:
          sql.targets(f"t.indicator_id = {indicator_id} AND t.deadline_year = 2025"), progress_params),
         (f"targets ?deadline_year={year}&progress=open", f"/api/v1/targets/?deadline_year={year}&progress=open",
          sql.targets(f"t.deadline_year = {year}", progress="open"), progress_params),
+        # Progress as issue 18 timed it (the deprecated word), and on its own or with a region.
+        (f"targets ?deadline_year={year}&progress=no_evidence",
+         f"/api/v1/targets/?deadline_year={year}&progress=no_evidence",
+         sql.targets(f"t.deadline_year = {year}", progress="no_evidence"), progress_params),
+        ("targets ?progress=missed", "/api/v1/targets/?progress=missed", sql.targets("true", progress="missed"),
+         progress_params),
+        ("targets ?region=32&progress=achieved", "/api/v1/targets/?region=32&progress=achieved",
+         sql.targets("t.region_id LIKE %(prefix)s", progress="achieved"), {**progress_params, "prefix": "32%"}),
         # Every list as it first opens.
         ("documents (no filter)", "/api/v1/documents/", sql.documents("true"), {}),
         ("proposals (no filter)", "/api/v1/proposals/", sql.proposals("true"), {}),

@@ -89,41 +89,36 @@ FROM page p LEFT JOIN regions_region rg ON rg.code = p.region_id
 ORDER BY p.id DESC"""
 
 
-# A target's progress as Target.objects.with_progress() derives it (today given as %(today)s, %(year)s).
-TARGET_PROGRESS = f"""CASE
+# A target's progress as Target.objects.with_progress() reads it from the stored evidence and
+# due day (apps/targets/evidence.py); today given as %(today)s.
+TARGET_PROGRESS = """CASE
     WHEN t.progress_override <> '' THEN t.progress_override
-    WHEN lo.value IS NULL AND (t.deadline_date < %(today)s OR (t.deadline_date IS NULL AND t.deadline_year < %(year)s))
-      THEN 'unverified'
-    WHEN lo.value IS NULL THEN 'open'
-    WHEN t.value IS NOT NULL AND (
-         (t.comparator IN ('gte', 'maintain', 'range') AND lo.value >= t.value)
-      OR (t.comparator = 'lte' AND lo.value <= t.value)
-      OR (t.comparator = 'eq' AND lo.value = t.value)
-      OR (t.comparator = 'approx' AND abs(lo.value - t.value) <= abs(t.value) * 0.05)
-      OR (t.comparator = 'increase_by' AND t.baseline IS NOT NULL AND lo.value >= t.baseline + t.value)
-      OR (t.comparator = 'decrease_by' AND t.baseline IS NOT NULL AND lo.value <= t.baseline - t.value))
-      THEN 'achieved'
-    WHEN t.deadline_date < %(today)s OR (t.deadline_date IS NULL AND t.deadline_year < %(year)s) THEN 'missed'
+    WHEN t.evidence = 'met' THEN 'achieved'
+    WHEN t.evidence = 'none' AND t.deadline_on < %(today)s THEN 'unverified'
+    WHEN t.evidence = 'none' THEN 'open'
+    WHEN t.deadline_on < %(today)s THEN 'missed'
     ELSE 'on_track' END"""
-
-LATEST_OBSERVATION = f"""LEFT JOIN LATERAL (
-    SELECT ob.value, ob.observed_on FROM targets_observation ob
-    WHERE ob.status = {PUBLISHED} AND ob.indicator_id = t.indicator_id AND ob.region_id = t.region_id
-    ORDER BY ob.observed_on DESC, ob.id DESC LIMIT 1) lo ON true"""
+# The same as a condition an index on (evidence, deadline_on) serves, by state (legacy words included).
+PROGRESS_CONDITION = {
+    "achieved": "t.progress_override = 'achieved' OR (t.progress_override = '' AND t.evidence = 'met')",
+    "missed": "t.progress_override = 'missed' OR (t.progress_override = '' AND t.evidence = 'short' "
+              "AND t.deadline_on < %(today)s)",
+    "open": "t.progress_override = 'open' OR (t.progress_override = '' AND t.evidence = 'none' "
+            "AND (t.deadline_on >= %(today)s OR t.deadline_on IS NULL))",
+    "no_evidence": "t.progress_override IN ('open', 'unverified') OR (t.progress_override = '' AND t.evidence = 'none')",
+}
 
 
 def targets(where: str, *, progress: str | None = None, limit: int = 50, published: bool = True,
             source_title: bool = False) -> str:
     """The target list with each target's progress; ``progress`` filters on it."""
-    progress_filter = f"AND ({TARGET_PROGRESS}) = '{progress}'" if progress else ""
+    progress_filter = f"AND ({PROGRESS_CONDITION[progress]})" if progress else ""
     visible = _visible("t", published)
-    matching = f"""FROM targets_target t {LATEST_OBSERVATION}
-        WHERE {visible} AND {where} {progress_filter}""" if progress else f"""FROM targets_target t
-        WHERE {visible} AND {where}"""
+    matching = f"""FROM targets_target t WHERE {visible} AND {where} {progress_filter}"""
     return f"""
 WITH page AS (
-    SELECT t.*, lo.value AS latest_value, lo.observed_on AS latest_observed_on, ({TARGET_PROGRESS}) AS progress
-    FROM targets_target t JOIN targets_indicator i ON i.id = t.indicator_id {LATEST_OBSERVATION}
+    SELECT t.*, ({TARGET_PROGRESS}) AS progress
+    FROM targets_target t JOIN targets_indicator i ON i.id = t.indicator_id
     WHERE {visible} AND {where} {progress_filter}
     ORDER BY t.deadline_year, i.name, t.region_id, t.id LIMIT {limit})
 SELECT (SELECT count(*) {matching}) AS total,

@@ -19,6 +19,7 @@ from apps.initiatives.models import Initiative
 from apps.organizations.models import Organization, OrganizationKind
 from apps.proposals.models import Proposal, ProposalKind, Proposer, Reply
 from apps.regions.models import Region, RegionLevel
+from apps.targets.evidence import target_evidence_refresh
 from apps.targets.models import Indicator, Observation, Target
 
 DRAFT = CurationStatus.DRAFT
@@ -308,6 +309,9 @@ class DraftWriter:
         ]
         self._bulk_create(Target, targets)
         self._bulk_create(Observation, observations)
+        # bulk_create skips save(): give the new targets their evidence and due day (drafts are
+        # listed with their progress to curators). The new observations are drafts: evidence for nothing yet.
+        target_evidence_refresh(Target.objects.filter(source_document=document))
 
 
 def proposal_title(spec, letter_title: str) -> str:

@@ -78,8 +78,10 @@ class Listed:
     count: int
 
 
-def _first(queryset: QuerySet, size: int) -> Listed:
-    return Listed(records=list(queryset[:size]), count=queryset.count())
+def _first(queryset: QuerySet, size: int, *, count_key: tuple) -> Listed:
+    """The first ``size`` records, read fresh, and their total, remembered (apps.curation.memo) under
+    ``count_key``: counting a province's documents or targets took 90–100 ms a request at 100 k documents."""
+    return Listed(records=list(queryset[:size]), count=remembered(count_key, queryset.count))
 
 
 def region_detail(*, code: str) -> Region:
@@ -91,12 +93,15 @@ def region_overview(*, region: Region, user, size: int = 10) -> dict:
     """The documents, proposals, targets and initiatives about ``region`` or anything under it."""
     filters = {"region": region.code}
     with_records = {r.code for r in regions_with_records(user=user) if r.code.startswith(region.prefix)}
+    def key(kind: str) -> tuple:
+        return ("region_count", kind, audience(user), region.code)
+
     return {
         "children": [(child, child.code in with_records) for child in region.children.all()],
-        "documents": _first(document_list(filters=filters, user=user), size),
-        "proposals": _first(proposal_list(filters=filters, user=user), size),
-        "targets": _first(target_list(filters=filters, user=user), size * 2),
-        "initiatives": _first(initiative_list(filters=filters, user=user), size),
+        "documents": _first(document_list(filters=filters, user=user), size, count_key=key("documents")),
+        "proposals": _first(proposal_list(filters=filters, user=user), size, count_key=key("proposals")),
+        "targets": _first(target_list(filters=filters, user=user), size * 2, count_key=key("targets")),
+        "initiatives": _first(initiative_list(filters=filters, user=user), size, count_key=key("initiatives")),
     }
 
 

@@ -6,6 +6,7 @@ correlated subqueries took 850 ms on every request, and filtering by theme with 
 """
 from collections import defaultdict
 
+from django.db import connection
 from django.db.models import Count
 
 from apps.curation.memo import audience, remembered
@@ -24,22 +25,27 @@ def indicators_with_theme(theme: str, *, user) -> list[int]:
 
 
 def _indicator_figures(user) -> dict[int, dict]:
-    figures: dict[int, dict] = defaultdict(lambda: {"targets": 0, "observations": 0, "places": set(), "themes": set()})
+    figures: dict[int, dict] = defaultdict(lambda: {"targets": 0, "observations": 0, "places": 0, "themes": set()})
     targets, observations = Target.objects.visible_to(user).order_by(), Observation.objects.visible_to(user).order_by()
     for indicator_id, n in targets.values("indicator_id").annotate(n=Count("pk")).values_list("indicator_id", "n"):
         figures[indicator_id]["targets"] = n
     for indicator_id, n in observations.values("indicator_id").annotate(n=Count("pk")).values_list("indicator_id", "n"):
         figures[indicator_id]["observations"] = n
-    placed = targets.filter(region__isnull=False).values_list("indicator_id", "region_id").union(
-        observations.filter(region__isnull=False).values_list("indicator_id", "region_id")
-    )
-    for indicator_id, region_id in placed:
-        figures[indicator_id]["places"].add(region_id)
+    # Counted in the database: the distinct (indicator, region) pairs are 300,000 rows at 100 k documents.
+    placed_sql, placed_params = targets.filter(region__isnull=False).values("indicator_id", "region_id").union(
+        observations.filter(region__isnull=False).values("indicator_id", "region_id")
+    ).query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT indicator_id, COUNT(*) FROM ({placed_sql}) placed GROUP BY indicator_id", placed_params
+        )
+        for indicator_id, n in cursor.fetchall():
+            figures[indicator_id]["places"] = n
     themed = targets.filter(initiative__in=Initiative.objects.visible_to(user))
     for indicator_id, theme in themed.values_list("indicator_id", "initiative__theme").distinct():
         figures[indicator_id]["themes"].add(theme)
     order = {theme: index for index, theme in enumerate(Theme.values)}
     return {
-        pk: {**f, "places": len(f["places"]), "themes": sorted((t for t in f["themes"] if t in order), key=order.get)}
+        pk: {**f, "themes": sorted((t for t in f["themes"] if t in order), key=order.get)}
         for pk, f in figures.items()
     }

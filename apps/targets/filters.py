@@ -128,8 +128,7 @@ class TargetFilter(CuratedFilterSet):
         return queryset.filter(initiative__in=self.visible(Initiative.objects).filter(theme=value))
 
     def filter_progress(self, queryset, name, value):
-        values = LEGACY_PROGRESS.get(value, (value,))
-        return queryset.with_progress().filter(progress_value__in=values)
+        return queryset.with_progress_in(LEGACY_PROGRESS.get(value, (value,)))
 
 
 class ObservationFilter(CuratedFilterSet):

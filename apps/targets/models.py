@@ -4,18 +4,16 @@ from decimal import Decimal
 
 from django.db import models
 from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
-from django.db.models.functions import Abs
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from apps.curation.models import CuratedModel, CuratedQuerySet, CurationStatus, sees_drafts
 from apps.regions.models import code_prefix
 from apps.targets.catalogue import alias_split
+from apps.targets.evidence import APPROX_TOLERANCE
 from apps.targets.progress import progress_today
 
 VALUE_DIGITS = {"max_digits": 20, "decimal_places": 4}
-# An "≈" target counts as met within this share of its value.
-APPROX_TOLERANCE = Decimal("0.05")
 
 
 class IndicatorDirection(models.TextChoices):
@@ -149,6 +147,13 @@ class Observation(CuratedModel):
             models.Index(fields=["indicator", "status"], name="observation_published_idx"),
         ]
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # Where the targets this figure was evidence for are, should a save move it (apps.targets.signals).
+        instance.stored_pair = (instance.__dict__.get("indicator_id"), instance.__dict__.get("region_id"))
+        return instance
+
     def __str__(self):
         place = self.region.name if self.region else "—"
         return f"{self.indicator} {place} {self.observed_on:%Y-%m-%d}: {Decimal(self.value).normalize():f}{self.unit}"
@@ -174,34 +179,67 @@ class TargetQuerySet(CuratedQuerySet):
     def with_progress(self, today: datetime.date | None = None):
         """Annotate ``progress_value``: the database's reading of ``Target.progress_on``, to filter on.
 
-        Keep the two in step: a curator's override wins; without an observation a target is
-        unverified once its deadline has passed and open before; a met target is achieved;
-        an unmet one missed after its deadline and on track before it.
+        Read from the stored ``evidence`` and ``deadline_on`` (apps.targets.evidence): no subquery.
         """
-        today = today or progress_today()
-        queryset = self if "latest_observed_value" in self.query.annotations else self.with_latest_observation()
-        observed = F("latest_observed_value")
-        value = F("value")
-        met = Q(value__isnull=False) & (
-            Q(comparator__in=[Comparator.GTE, Comparator.MAINTAIN, Comparator.RANGE], latest_observed_value__gte=value)
-            | Q(comparator=Comparator.LTE, latest_observed_value__lte=value)
-            | Q(comparator=Comparator.EQ, latest_observed_value=value)
-            | Q(comparator=Comparator.APPROX, approx_gap__lte=Abs(value) * Value(APPROX_TOLERANCE))
-            | Q(comparator=Comparator.INCREASE_BY, baseline__isnull=False, latest_observed_value__gte=F("baseline") + value)
-            | Q(comparator=Comparator.DECREASE_BY, baseline__isnull=False, latest_observed_value__lte=F("baseline") - value)
-        )
-        past_deadline = Q(deadline_date__lt=today) | Q(deadline_date__isnull=True, deadline_year__lt=today.year)
-        return queryset.alias(approx_gap=Abs(observed - value)).annotate(
-            progress_value=Case(
-                When(~Q(progress_override=""), then=F("progress_override")),
-                When(Q(latest_observed_value__isnull=True) & past_deadline, then=Value(TargetProgress.UNVERIFIED.value)),
-                When(latest_observed_value__isnull=True, then=Value(TargetProgress.OPEN.value)),
-                When(met, then=Value(TargetProgress.ACHIEVED.value)),
-                When(past_deadline, then=Value(TargetProgress.MISSED.value)),
-                default=Value(TargetProgress.ON_TRACK.value),
-                output_field=models.CharField(),
-            )
-        )
+        return self.annotate(progress_value=progress_expression(today or progress_today()))
+
+    def with_progress_in(self, states, today: datetime.date | None = None):
+        """The targets whose progress at ``today`` is one of ``states``, in terms an index on
+        (evidence, deadline_on) serves."""
+        return self.filter(progress_condition(set(states), today or progress_today()))
+
+
+class TargetEvidence(models.TextChoices):
+    """What the latest published observation of a target's indicator in its region says of it."""
+
+    MET = "met", _("最新观测值已达到")
+    SHORT = "short", _("最新观测值未达到")
+    NONE = "none", _("尚无观测值")
+
+
+# The state a target is in before its deadline, and after it, by its evidence.
+STATES_BY_EVIDENCE = {
+    TargetEvidence.MET: (TargetProgress.ACHIEVED, TargetProgress.ACHIEVED),
+    TargetEvidence.SHORT: (TargetProgress.ON_TRACK, TargetProgress.MISSED),
+    TargetEvidence.NONE: (TargetProgress.OPEN, TargetProgress.UNVERIFIED),
+}
+
+
+def _past(today: datetime.date) -> Q:
+    return Q(deadline_on__lt=today)
+
+
+def _not_past(today: datetime.date) -> Q:
+    # Spelled out rather than ~_past(): a target without a deadline is never past it.
+    return Q(deadline_on__gte=today) | Q(deadline_on__isnull=True)
+
+
+def progress_expression(today: datetime.date) -> Case:
+    """A target's progress at ``today`` from its stored columns: a curator's override wins."""
+    whens = [When(~Q(progress_override=""), then=F("progress_override"))]
+    for evidence, (before, after) in STATES_BY_EVIDENCE.items():
+        if before == after:
+            whens.append(When(evidence=evidence, then=Value(before.value)))
+        else:
+            whens.append(When(Q(evidence=evidence) & _past(today), then=Value(after.value)))
+            whens.append(When(evidence=evidence, then=Value(before.value)))
+    return Case(*whens, output_field=models.CharField())
+
+
+def progress_condition(states: set[str], today: datetime.date) -> Q:
+    """Targets whose progress at ``today`` is in ``states``: the filter ``progress_expression`` would give."""
+    by_evidence = Q()
+    for evidence, (before, after) in STATES_BY_EVIDENCE.items():
+        if before in states and after in states:
+            by_evidence |= Q(evidence=evidence)
+        elif after in states:
+            by_evidence |= Q(evidence=evidence) & _past(today)
+        elif before in states:
+            by_evidence |= Q(evidence=evidence) & _not_past(today)
+    overridden = Q(progress_override__in=sorted(states))
+    if not by_evidence:
+        return overridden
+    return overridden | (Q(progress_override="") & by_evidence)
 
 
 class Target(CuratedModel):
@@ -235,6 +273,12 @@ class Target(CuratedModel):
         help_text=_("留空则按截止期和最新观测值自动判断"),
     )
     progress_note = models.TextField(_("认定说明"), blank=True)
+    # What progress rests on besides the date (apps.targets.evidence): kept by save(), the
+    # observations' signals and target_evidence_refresh, never edited by hand.
+    evidence = models.CharField(
+        _("观测依据"), max_length=8, choices=TargetEvidence.choices, default=TargetEvidence.NONE, editable=False,
+    )
+    deadline_on = models.DateField(_("截止日"), null=True, blank=True, editable=False)
     history = HistoricalRecords()
 
     objects = TargetQuerySet.as_manager()
@@ -247,6 +291,16 @@ class Target(CuratedModel):
         indexes = [
             models.Index(fields=["indicator", "deadline_year"], name="target_indicator_year_idx"),
             models.Index(fields=["indicator", "status"], name="target_published_idx"),
+            # Filtering and counting by progress: the evidence, then whether the deadline has passed.
+            models.Index(
+                fields=["evidence", "deadline_on"], condition=Q(progress_override=""), name="target_progress_idx",
+            ),
+            models.Index(fields=["progress_override"], condition=~Q(progress_override=""), name="target_override_idx"),
+            # A region's targets in deadline order (its page, the list ?region=): the prefix is checked in the index.
+            models.Index(
+                fields=["deadline_year", "region"], opclasses=["int2_ops", "varchar_pattern_ops"],
+                name="target_year_region_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -312,6 +366,28 @@ class Target(CuratedModel):
             case Comparator.DECREASE_BY:
                 return self.baseline is not None and observed <= self.baseline - value
         return False
+
+    def save(self, *args, **kwargs):
+        self.deadline_on = self.deadline
+        self.evidence = self.evidence_now()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "evidence", "deadline_on"}
+        super().save(*args, **kwargs)
+
+    def evidence_now(self) -> str:
+        """What the latest published observation says of this target, read afresh (not from an annotation)."""
+        if self.region_id is None or self.indicator_id is None:
+            return TargetEvidence.NONE
+        observed = (
+            Observation.objects.published()
+            .filter(indicator_id=self.indicator_id, region_id=self.region_id)
+            .order_by("-observed_on", "-id")
+            .values_list("value", flat=True)
+            .first()
+        )
+        if observed is None:
+            return TargetEvidence.NONE
+        return TargetEvidence.MET if self.is_met_by(Decimal(observed)) else TargetEvidence.SHORT
 
     def latest_observation_value(self) -> tuple[Decimal | None, datetime.date | None]:
         if hasattr(self, "latest_observed_value"):

@@ -1,9 +1,12 @@
 """Reading targets for the pages: lists through ``TargetFilter``, the indicator catalogue, one indicator across regions."""
-from django.db.models import Count, OuterRef, QuerySet, Subquery
+from dataclasses import dataclass
+
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 
 from apps.curation.selectors import filtered
 from apps.documents.models import Document
 from apps.initiatives.models import Theme
+from apps.targets.comparison import MAX_CHOSEN_REGIONS
 from apps.targets.figures import indicator_figures
 from apps.targets.filters import IndicatorFilter, TargetFilter
 from apps.targets.models import Indicator, Observation, Target
@@ -44,6 +47,69 @@ def indicator_comparison(*, pk: int, user, region_lookup: dict | None = None) ->
     observations = observations.select_related("region")
     observations = list(_with_visible_source(observations, user).order_by("region_id", "observed_on", "pk"))
     return indicator, targets, observations
+
+
+# The indicator page draws and tables this many regions (in code order) at most, as many as one
+# may choose to compare: a busy indicator is set in thousands of places, which no chart can show
+# and no page should load (30 regions still took 300 ms to render).
+MAX_PAGE_REGIONS = MAX_CHOSEN_REGIONS
+
+
+@dataclass
+class IndicatorPage:
+    """What the indicator page shows: the records of its first ``MAX_PAGE_REGIONS`` regions, and totals."""
+
+    indicator: Indicator
+    targets: list  # of the regions shown, by region then deadline
+    observations: list  # of the regions shown, by region then date
+    target_count: int  # of every region chosen
+    observation_count: int
+    more_regions: bool  # whether regions beyond those shown hold records
+
+
+def _page_regions(targets: QuerySet, observations: QuerySet) -> tuple[list, bool]:
+    """The first ``MAX_PAGE_REGIONS`` region codes holding a target or an observation (None: unplaced, last)."""
+    codes = (
+        targets.order_by().values_list("region_id")
+        .union(observations.order_by().values_list("region_id"))
+        .order_by(F("region_id").asc(nulls_last=True))[: MAX_PAGE_REGIONS + 1]
+    )
+    codes = [code for (code,) in codes]
+    return codes[:MAX_PAGE_REGIONS], len(codes) > MAX_PAGE_REGIONS
+
+
+def _in_regions(records: QuerySet, codes: list) -> QuerySet:
+    placed = [code for code in codes if code is not None]
+    condition = Q(region_id__in=placed)
+    if None in codes:
+        condition |= Q(region_id__isnull=True)
+    return records.filter(condition)
+
+
+def indicator_page(*, pk: int, user, region_lookup: dict | None = None) -> IndicatorPage:
+    """An indicator with the targets and observations ``user`` may see in the first regions narrowed by
+    ``region_lookup`` (``ComparisonForm.region_lookup()``), and how many there are in all: six queries
+    whatever the number of records.
+
+    Raises ``Indicator.DoesNotExist``.
+    """
+    region_lookup = region_lookup or {}
+    indicator = Indicator.objects.visible_to(user).get(pk=pk)
+    targets = Target.objects.visible_to(user).filter(indicator=indicator, **region_lookup)
+    observations = Observation.objects.visible_to(user).filter(indicator=indicator, **region_lookup)
+    codes, more = _page_regions(targets, observations)
+    shown_targets = _in_regions(_targets(user).filter(indicator=indicator, **region_lookup), codes)
+    shown_observations = _with_visible_source(
+        _in_regions(observations, codes).select_related("region"), user
+    )
+    return IndicatorPage(
+        indicator=indicator,
+        targets=list(shown_targets.order_by(F("region_id").asc(nulls_last=True), "deadline_year", "pk")),
+        observations=list(shown_observations.order_by(F("region_id").asc(nulls_last=True), "observed_on", "pk")),
+        target_count=targets.count(),
+        observation_count=observations.count(),
+        more_regions=more,
+    )
 
 
 def indicator_catalogue(*, filters, user) -> QuerySet:

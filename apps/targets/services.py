@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
 from apps.targets.catalogue import alias_split
+from apps.targets.evidence import target_evidence_refresh
 from apps.targets.models import Indicator, Observation, Target
 
 # history_change_reason is a CharField(max_length=100).
@@ -61,6 +62,8 @@ def indicators_merge(*, kept: Indicator, merged: Iterable[Indicator], user) -> M
     reason = (_("并入指标“%(name)s”") % {"name": kept.name})[:CHANGE_REASON_LENGTH]
     targets_moved = _moved(Target, merged, kept, user=user, reason=reason)
     observations_moved = _moved(Observation, merged, kept, user=user, reason=reason)
+    # The bulk updates skip save() and its signals: the moved figures may now meet (or miss) kept's targets.
+    target_evidence_refresh(Target.objects.filter(indicator=kept))
 
     spellings = [*alias_split(kept.aliases)]
     for indicator in merged:

@@ -112,22 +112,32 @@ COMPARISON_EXPORT_COLUMNS = [
 ]
 
 
+def _indicator_export(request, pk: int, form: ComparisonForm, export_format: str):
+    try:
+        indicator, targets, observations = selectors.indicator_comparison(
+            pk=pk, user=request.user, region_lookup=form.region_lookup(),
+        )
+    except Indicator.DoesNotExist:
+        raise Http404(_("没有这个指标。")) from None
+    return export_response(comparison.comparison_rows(targets, observations), COMPARISON_EXPORT_COLUMNS,
+                           export_format=export_format, basename=f"indicator-{indicator.pk}")
+
+
 def indicator_detail(request, pk: int):
     """One indicator across regions; ``?region=`` (everything under a code) or ``?regions=a,b`` compares those."""
     form = ComparisonForm(request.GET)
     valid = form.is_valid()
+    export_format = request.GET.get("format")
+    if valid and export_format in EXPORT_FORMATS:
+        return _indicator_export(request, pk, form, export_format)
     try:
-        indicator, targets, observations = selectors.indicator_comparison(
-            pk=pk, user=request.user, # A malformed choice of regions compares none, beside its error.
+        shown = selectors.indicator_page(
+            pk=pk, user=request.user,  # A malformed choice of regions compares none, beside its error.
             region_lookup=form.region_lookup() if valid else {"region_id__in": []},
         )
     except Indicator.DoesNotExist:
         raise Http404(_("没有这个指标。")) from None
-    compared = comparison.comparison_rows(targets, observations)
-    export_format = request.GET.get("format")
-    if valid and export_format in EXPORT_FORMATS:
-        return export_response(compared, COMPARISON_EXPORT_COLUMNS, export_format=export_format,
-                               basename=f"indicator-{indicator.pk}")
+    indicator, targets, observations = shown.indicator, shown.targets, shown.observations
     unplaced = _("未注明地区")
     scorecard_filters = {"indicator": indicator.pk}
     if valid and form.cleaned_data.get("region"):
@@ -139,13 +149,15 @@ def indicator_detail(request, pk: int):
     )
     chosen = valid and bool(form.region_lookup())
     return render(request, "targets/indicator_detail.html", {
-        "rows_shown": rows[:DETAIL_ROWS_SHOWN], "comparison_chosen": chosen,
-        "targets_list_url": scorecards.list_url(scorecard_filters),
+        "rows_shown": rows[:DETAIL_ROWS_SHOWN], "rows_total": shown.target_count + shown.observation_count,
+        "more_regions": shown.more_regions, "regions_shown": selectors.MAX_PAGE_REGIONS,
+        "comparison_chosen": chosen, "targets_list_url": scorecards.list_url(scorecard_filters),
         "indicator": indicator, "targets": targets, "observations": observations, "rows": rows,
         "scorecard": scorecards.progress_scorecard(user=request.user, filters=scorecard_filters),
         "bar_chart": charts.bar_chart(targets, observations, unplaced_label=unplaced),
         "timeline": charts.timeline(observations, unplaced_label=unplaced),
-        "comparison_form": form, "compared": compared, "filters_valid": valid,
+        "comparison_form": form, "compared": comparison.comparison_rows(targets, observations),
+        "filters_valid": valid,
         "comparison_chart": chosen and charts.comparison_chart(
             targets, observations, unit=indicator.unit, unplaced_label=unplaced,
         ),

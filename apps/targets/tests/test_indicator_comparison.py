@@ -104,3 +104,12 @@ def test_the_sentences_table_shows_the_first_hundred_and_links_to_the_rest(clien
     html = page(client, f"/indicators/{coverage.pk}/?region=3204")
     assert "共 4 条，这里列出前 2 条。" in html
     assert f'href="/targets/?indicator={coverage.pk}&amp;region=3204">在目标表中查看全部目标' in html
+
+
+def test_a_busy_indicator_shows_its_first_regions_and_says_so(client, coverage, monkeypatch):
+    monkeypatch.setattr("apps.targets.selectors.MAX_PAGE_REGIONS", 1)
+    html = page(client, f"/indicators/{coverage.pk}/?region=3204")
+    assert "只列出按行政区划代码排在前面的 1 个地区" in html
+    assert html.count('class="bar-group"') == 1
+    rows = csv_rows(client.get(f"/indicators/{coverage.pk}/?region=3204&format=csv"))
+    assert len({row[1] for row in rows[1:]}) > 1  # the export still has every region
