@@ -44,6 +44,8 @@ def _options(concept: Concept, loose: bool) -> list[tuple[str, ...]]:
     parts = word_parts(concept.text)
     if loose and parts and parts != (concept.text,):
         options.append(parts)
+    if loose and concept.core:
+        options.append((concept.core,))
     if concept.words:
         options.append(tuple(dict.fromkeys(w for word in concept.words for w in _whole_or_parts(word))))
     return list(dict.fromkeys(options))
