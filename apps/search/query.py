@@ -54,6 +54,11 @@ class Concept:
         """The spellings other than the one asked for."""
         return self.spellings[1:]
 
+    @property
+    def also(self) -> tuple[str, ...]:
+        """What else counts as finding it, for the page to say: other spellings, then the core."""
+        return (*self.widened, self.core) if self.core else self.widened
+
 
 @dataclass(frozen=True)
 class ParsedQuery:
