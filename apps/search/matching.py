@@ -16,6 +16,10 @@ Two steps, the same on PostgreSQL and SQLite:
 
 Nearest matches, for a query nothing matches in full (``relaxed_conditions``): every
 concept's parts anywhere in the page, then all concepts but one.
+
+Common words on PostgreSQL (``common``, ``documents_holding``): when the planner estimates
+that a condition holds many pages, the documents are walked in the order a page needs and
+looked up in the matches, hashed once, instead of every match being joined and sorted.
 """
 import json
 import math
