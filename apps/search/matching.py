@@ -26,7 +26,7 @@ import math
 import time
 
 from django.db import connections
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from apps.search import expressions, patterns
 from apps.search.models import SearchEntry
@@ -87,6 +87,9 @@ def entries_holding(condition: expressions.WordCondition) -> QuerySet:
 COMMON_SHARE = 0.02
 # ... and never fewer pages than this: below it, joining and sorting the matches costs little.
 COMMON_MIN_ROWS = 1000
+# Above this share, a ranked search tests each newest document's stored vector in turn
+# (``documents_tested_each``) rather than hash every match.
+MOST_SHARE = 0.5
 
 
 # How long a process trusts the table's row count (pg_class.reltuples, itself an estimate).
@@ -104,17 +107,36 @@ def _entries_estimated(cursor, alias: str) -> float:
     return rows
 
 
-def common(entries: QuerySet) -> bool:
-    """Whether PostgreSQL estimates that ``entries`` (an index condition) holds at least
-    ``COMMON_SHARE`` of all search entries and ``COMMON_MIN_ROWS``. The estimate is the planner's, from the GIN
-    expression index's statistics (EXPLAIN: about 1 ms); a table never analysed is not common."""
+def estimated_share(entries: QuerySet) -> float:
+    """The share of all search entries PostgreSQL estimates ``entries`` (an index condition)
+    holds, 0 below ``COMMON_MIN_ROWS`` or for a table never analysed. The estimate is the
+    planner's, from the GIN expression index's statistics (EXPLAIN: about 1 ms)."""
     sql, params = entries.values("document_id").query.sql_with_params()
     with connections[entries.db].cursor() as cursor:
         cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
         plan = cursor.fetchone()[0]
         plan = json.loads(plan) if isinstance(plan, str) else plan
         total = _entries_estimated(cursor, entries.db)
-    return total > 0 and plan[0]["Plan"]["Plan Rows"] >= max(COMMON_SHARE * total, COMMON_MIN_ROWS)
+    rows = plan[0]["Plan"]["Plan Rows"]
+    return rows / total if total > 0 and rows >= COMMON_MIN_ROWS else 0.0
+
+
+def common(entries: QuerySet) -> bool:
+    """Whether PostgreSQL estimates that ``entries`` holds at least ``COMMON_SHARE`` of all
+    search entries and ``COMMON_MIN_ROWS`` (``estimated_share``)."""
+    return estimated_share(entries) >= COMMON_SHARE
+
+
+def documents_tested_each(queryset: QuerySet, condition: expressions.WordCondition) -> QuerySet:
+    """The documents of ``queryset`` whose stored vector meets ``condition``, tested one by one
+    as the documents are walked (PostgreSQL): for words in most pages (``MOST_SHARE``), where
+    the first thousand newest are found among the newest two thousand, reading those two
+    thousand vectors costs less than reading every match from the GIN index. The OR keeps the
+    test a per-row sub-select (see ``documents_holding``)."""
+    held = SearchEntry.objects.alias(stored_vector=expressions.StoredSearchVector()).filter(
+        document_id=OuterRef("pk"), stored_vector=expressions.tsquery_of(condition),
+    )
+    return queryset.filter(Q(Exists(held)) | Q(pk__isnull=True))
 
 
 def documents_holding(queryset: QuerySet, entries: QuerySet) -> QuerySet:

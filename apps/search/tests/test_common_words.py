@@ -31,6 +31,8 @@ def common_word(monkeypatch):
 
 def test_a_common_word_is_judged_common_and_a_rare_one_not(common_word):
     assert matching.common(matching.entries_holding([[("集团化办学",)]]))
+    # In nearly every page: the ranked search tests the newest pages' vectors one by one.
+    assert matching.estimated_share(matching.entries_holding([[("集团化办学",)]])) >= matching.MOST_SHARE
     assert not matching.common(matching.entries_holding([[("量子计算",)]]))
 
 
@@ -44,6 +46,13 @@ def test_walking_finds_every_published_match_and_only_those(common_word):
 def test_the_ranked_search_takes_the_newest_matches_as_candidates(common_word):
     ranked = documents_search(Document.objects.published(), "集团化办学", limit=10).documents
     assert sorted(ranked.values_list("pk", flat=True)) == sorted(common_word)[-10:]
+
+
+def test_testing_each_page_in_turn_skips_pages_without_the_words_and_drafts(common_word):
+    newest = DocumentFactory(title="要点", clean_text="加强党建工作。")
+    tested = matching.documents_tested_each(Document.objects.published(), [[("集团化办学",)]])
+    assert newest.pk not in set(tested.values_list("pk", flat=True))
+    assert sorted(tested.values_list("pk", flat=True)) == sorted(common_word)
 
 
 def test_the_api_pages_a_common_word_newest_first_without_drafts(common_word, client):
