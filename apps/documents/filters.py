@@ -13,7 +13,7 @@ from apps.curation.api.filters import (
 from apps.documents.models import Document, DocumentType
 from apps.initiatives.models import Initiative, Theme
 from apps.organizations.models import Organization
-from apps.search.services import document_ids_matching
+from apps.search.services import documents_matching
 
 
 def document_search(queryset, text: str):
@@ -23,7 +23,7 @@ def document_search(queryset, text: str):
     The one place documents are searched by text, for the API and the web pages alike:
     the words are cut as ``apps.search`` cuts stored text, since Chinese has no spaces.
     """
-    return queryset.filter(pk__in=document_ids_matching(text))
+    return documents_matching(queryset, text)
 
 
 class DocumentFilter(CuratedFilterSet):

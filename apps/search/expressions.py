@@ -84,10 +84,12 @@ def fts5_match(terms: list[str]) -> str:
 
 
 class ScoreOf(Expression):
-    """``CASE <document id> WHEN id THEN score ... END``: scores computed beforehand, written in.
+    """Scores computed beforehand, written in: on PostgreSQL the score at the document id's
+    place in an array of ids (``array_position``), elsewhere ``CASE <id> WHEN id THEN score ... END``.
 
-    One simple CASE built as text: Django's Case/When objects took 55 ms to compile for
-    1,000 candidates.
+    PostgreSQL evaluated a CASE of 1,000 branches for each of 1,000 rows in 30-45 ms; the
+    array look-up is one C loop per row (about 1 ms). One simple CASE built as text on
+    SQLite: Django's Case/When objects took 55 ms to compile for 1,000 candidates.
     """
 
     output_field = FloatField()
@@ -105,6 +107,9 @@ class ScoreOf(Expression):
 
     def as_sql(self, compiler, connection):
         id_sql, id_params = compiler.compile(self.document_id)
+        if connection.vendor == "postgresql":
+            ids, scores = list(self.scores), list(self.scores.values())
+            return f"(%s::float8[])[array_position(%s::bigint[], {id_sql})]", [scores, ids, *id_params]
         whens = " ".join(["WHEN %s THEN %s"] * len(self.scores))
         return f"CASE {id_sql} {whens} END", [*id_params, *itertools.chain.from_iterable(self.scores.items())]
 

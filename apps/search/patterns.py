@@ -60,9 +60,12 @@ def concept_pattern(concept: Concept) -> str:
     found as written, or its parts would match loosely what nobody asked (教师交流 in
     与教师进行了交流).
     """
-    return "|".join(
+    alternatives = [
         spelling_pattern(s, phrase=concept.phrase or s != concept.text) for s in _checked_spellings(concept)
-    )
+    ]
+    if concept.core:
+        alternatives.append(literal(concept.core))
+    return "|".join(alternatives)
 
 
 def _any_order(pieces: list[str]) -> str:
@@ -70,9 +73,31 @@ def _any_order(pieces: list[str]) -> str:
     return "|".join(_NEARBY.join(f"(?:{piece})" for piece in order) for order in orders)
 
 
+def _pieces(concept: Concept) -> list[str]:
+    """What ``concept`` contributes to its chunk read as one long word: its parts, or itself
+    (a phrase; a word whose parts overlap, 十四五 → 十四, 四五)."""
+    parts = word_parts(concept.text)
+    if concept.phrase or len(parts) < 2 or sum(map(len, parts)) > len(concept.text):
+        return [concept.text]
+    return list(parts)
+
+
+def interleaved_pattern(concepts: tuple[Concept, ...]) -> str | None:
+    """The chunk read as one long word: every part of every concept, in any order, each within
+    ``PARTS_WINDOW`` characters of the next. 十四五教育规划 is then found in 教育事业发展“十四五”规划,
+    where 十四五 stands between the parts of 教育规划. None past ``MAX_PERMUTED_WORDS`` parts."""
+    pieces = list(dict.fromkeys(piece for concept in concepts for piece in _pieces(concept)))
+    if not 2 <= len(pieces) <= MAX_PERMUTED_WORDS:
+        return None
+    return "|".join(_GAP.join(map(literal, order)) for order in itertools.permutations(pieces))
+
+
 def chunk_pattern(concepts: tuple[Concept, ...]) -> str:
-    """Every one of ``concepts`` within ``CHUNK_WINDOW`` characters, in any order (in order past four)."""
-    return _any_order([concept_pattern(c) or literal(c.text) for c in concepts])
+    """Every one of ``concepts`` within ``CHUNK_WINDOW`` characters, in any order (in order past
+    four), or all their parts interleaved (``interleaved_pattern``)."""
+    pattern = _any_order([concept_pattern(c) or literal(c.text) for c in concepts])
+    interleaved = interleaved_pattern(concepts)
+    return f"{pattern}|{interleaved}" if interleaved else pattern
 
 
 def words_pattern(words: tuple[str, ...]) -> str:

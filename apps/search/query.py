@@ -9,7 +9,11 @@ A query is read as an analyst means it:
   chunk close together (``apps.search.patterns.CHUNK_WINDOW``: 职业教育体制 is not 职业 in
   one paragraph and 教育体制 in another), chunks anywhere, closer together ranking higher. A word is found where it stands, or
   where all its parts stand close together (``word_parts``: 普惠性幼儿园 in 普惠性民办幼儿园),
-  which catches the words the segmenter cut otherwise.
+  which catches the words the segmenter cut otherwise. A word glued from one word and a
+  single character (周转房: 周转 + 房, 毛入园率) is, beside other words of its chunk, also found
+  by that word alone (教师周转宿舍 for 教师周转房): the chunk's nearness keeps it on topic.
+- A name that ends in 学校 is also found shortened to 校, as pages write it (薄弱学校 and
+  薄弱校, 示范校 and 示范学校).
 - A word or a whole chunk that names a known initiative or indicator
   (``apps.search.vocabulary``) is widened to every spelling of it.
 
@@ -21,7 +25,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 
 from apps.ingest.clean import to_simplified
-from apps.search.segment import MAX_QUERY_CHARS, MAX_QUERY_TERMS, query_words
+from apps.search.segment import MAX_QUERY_CHARS, MAX_QUERY_TERMS, glued_core, query_words
 from apps.search.vocabulary import KnownName, known_names, named_by
 
 QUOTED = re.compile(r'"([^"]*)"|“([^”]*)”|「([^」]*)」|『([^』]*)』')
@@ -41,11 +45,19 @@ class Concept:
     words: tuple[str, ...] = ()
     # Concepts typed in one chunk (no space between them) must stand close together.
     chunk: int = 0
+    # Set beside other words of a chunk: the word a glued one holds (周转 of 周转房), which
+    # also counts as finding it there.
+    core: str = ""
 
     @property
     def widened(self) -> tuple[str, ...]:
         """The spellings other than the one asked for."""
         return self.spellings[1:]
+
+    @property
+    def also(self) -> tuple[str, ...]:
+        """What else counts as finding it, for the page to say: other spellings, then the core."""
+        return (*self.widened, self.core) if self.core else self.widened
 
 
 @dataclass(frozen=True)
@@ -78,9 +90,22 @@ def _phrase(text: str) -> Concept | None:
     return Concept(text, (text,), phrase=True)
 
 
+SCHOOL, SCHOOL_SHORT = "学校", "校"
+
+
+def shortened(word: str) -> tuple[str, ...]:
+    """The other way pages write a name ending in 学校: 薄弱学校 ↔ 薄弱校 (two characters at
+    least before it, so 名校 and 高校 stay as they are)."""
+    if len(word) >= 4 and word.endswith(SCHOOL):
+        return (word[:-len(SCHOOL)] + SCHOOL_SHORT,)
+    if len(word) >= 3 and word.endswith(SCHOOL_SHORT) and not word.endswith(SCHOOL):
+        return (word[:-len(SCHOOL_SHORT)] + SCHOOL,)
+    return ()
+
+
 def _word(text: str, names: list[KnownName]) -> Concept:
     known = tuple(named_by(text, names))
-    spellings = [text, *(spelling for name in known for spelling in name.spellings)]
+    spellings = [text, *shortened(text), *(spelling for name in known for spelling in name.spellings)]
     return Concept(text, tuple(dict.fromkeys(spellings)), known=known)
 
 
@@ -90,7 +115,10 @@ def _chunk(chunk: str, number: int, names: list[KnownName]) -> list[Concept]:
     if len(words) > 1 and named_by(chunk, names):
         whole = _word(chunk, names)
         return [replace(whole, words=tuple(words), chunk=number)]
-    return [replace(_word(word, names), chunk=number) for word in words]
+    return [
+        replace(_word(word, names), chunk=number, core=glued_core(word) if len(words) > 1 else "")
+        for word in words
+    ]
 
 
 def query_parse(q: str) -> ParsedQuery:

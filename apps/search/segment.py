@@ -233,6 +233,17 @@ def query_words(chunk: str) -> list[str]:
     return glued
 
 
+def glued_core(word: str) -> str:
+    """The one word of two or more characters in ``word`` when the rest are single characters
+    ``query_words`` glued to it (周转房 → 周转, 毛入园率 → 入园率); "" for a word the index holds
+    whole or one of several words."""
+    if is_index_word(word):
+        return ""
+    tokens = [t for t in _segmenter().cut(_normalise(word)) if _is_word(t)]
+    longer = [t for t in tokens if len(t) >= 2]
+    return longer[0] if len(longer) == 1 and len(tokens) > 1 else ""
+
+
 @functools.lru_cache(maxsize=4096)
 def is_index_word(word: str) -> bool:
     """Whether the index holds ``word`` whole wherever the segmenter finds it (a dictionary

@@ -108,3 +108,27 @@ def test_the_api_filter_takes_the_index_s_answer_without_reading_the_text():
     apart = DocumentFactory(title="要点", clean_text="推动义务教育阶段入学。" + "加强党建工作。" * 8 + "创建优质均衡发展县。")
     assert filtered("集团化办学") == {whole.pk}
     assert filtered('"义务教育优质均衡"') == {apart.pk} and matching('"义务教育优质均衡"') == set()
+
+
+def test_a_chunk_is_found_where_its_words_parts_stand_interleaved():
+    plan = DocumentFactory(title="通知", clean_text="关于印发教育事业发展“十四五”规划的通知。")
+    unrelated = DocumentFactory(title="通知", clean_text="“十四五”期间新建学校。" + "加强党建工作。" * 8 + "教育督导规划。")
+    assert matching("十四五教育规划") == {plan.pk}
+    assert unrelated.pk not in matching("十四五教育规划")
+
+
+def test_a_glued_word_is_found_by_its_core_beside_the_other_words_of_its_chunk():
+    dormitory = DocumentFactory(title="答复", clean_text="启动乡村教师周转宿舍建设工程。")
+    housing = DocumentFactory(title="答复", clean_text="新建教师周转房48套。")
+    assert ranked("教师周转房") == [housing.pk, dormitory.pk]
+    # Alone, the glued word is found only as typed: 周转 by itself is any turnover.
+    assert matching("周转房") == {housing.pk}
+
+
+def test_a_name_ending_in_school_is_also_found_shortened():
+    shortened = DocumentFactory(clean_text="实施农村义务教育薄弱校改造项目100个。")
+    full = DocumentFactory(clean_text="全面改善薄弱学校基本办学条件,完成改造。")
+    assert matching("薄弱学校改造") == {shortened.pk, full.pk}
+    assert matching("薄弱校") == {shortened.pk, full.pk}
+    search = documents_search(Document.objects.all(), "薄弱学校改造")
+    assert "薄弱校" in search.query.concepts[0].widened

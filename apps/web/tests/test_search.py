@@ -14,9 +14,11 @@ pytestmark = pytest.mark.django_db
 # The search reads the published initiatives' spellings (apps.search.vocabulary), the newest candidates
 # from the index, those the text confirms, their scores (bm25() or ts_rank), the documents linked to
 # the initiative 集团化办学 names and the best candidates' texts: one query each, however many rows.
-# PostgreSQL also sets and resets enable_seqscan around the candidates (apps.search.services._newest).
+# PostgreSQL also asks the planner how common the words are (apps.search.matching.common; the
+# table's size is asked once in five minutes) and sets and resets enable_seqscan around the
+# candidates (apps.search.services._newest).
 # With nothing remembered yet (apps.curation.memo): two counts decide the sidebar's record selects.
-SEARCH_QUERIES = 14 if connection.vendor == "sqlite" else 16
+SEARCH_QUERIES = 14 if connection.vendor == "sqlite" else 18
 
 
 def result_titles(html: str) -> list[str]:
@@ -111,3 +113,23 @@ def test_nearest_matches_never_come_from_drafts(client):
     DocumentFactory(title="草稿", clean_text="乡村教师队伍建设。落实生活补助待遇。", status="draft")
     html = page(client, "/search/?q=乡村教师待遇保障")
     assert "草稿" not in html and "没有文件同时包含这些词" in html
+
+
+def test_the_page_says_a_glued_word_was_also_searched_by_its_core(client):
+    DocumentFactory(title="答复", clean_text="启动乡村教师周转宿舍建设工程。")
+    html = page(client, "/search/?q=教师周转房")
+    searched = re.search(r'<p class="help searched-for">(.*?)</p>', html, re.S).group(1)
+    assert "<kbd>周转房</kbd>" in searched and "<kbd>周转</kbd>" in searched
+    assert result_titles(html) == ["答复"] and "<mark>周转</mark>" in html
+
+
+def test_words_standing_close_rank_above_words_scattered_on_the_page(client):
+    DocumentFactory(title="要点甲", clean_text="义务教育阶段入学率100%。" + "其他工作。" * 30 + "创建优质均衡发展县。")
+    DocumentFactory(title="要点乙", clean_text="推动义务教育优质均衡发展。")
+    assert result_titles(page(client, "/search/?q=义务教育 优质均衡")) == ["要点乙", "要点甲"]
+
+
+def test_a_page_about_the_term_is_listed_above_a_page_that_names_it_in_a_list(client):
+    DocumentFactory(title="工作要点", clean_text="深化教育评价改革、县管校聘改革、招生机制改革、课堂教学改革。")
+    DocumentFactory(title="教师管理", clean_text="进一步深化县管校聘管理改革,力争交流教师200名。")
+    assert result_titles(page(client, "/search/?q=县管校聘")) == ["教师管理", "工作要点"]

@@ -1,0 +1,61 @@
+"""A word in many pages: PostgreSQL walks the documents newest first instead of sorting every match."""
+import pytest
+from django.db import connection
+
+from apps.curation.models import CurationStatus
+from apps.documents.models import Document
+from apps.documents.tests.factories import DocumentFactory
+from apps.search import matching
+from apps.search.services import documents_matching, documents_search
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="the planner's estimate is PostgreSQL's"),
+]
+
+
+@pytest.fixture
+def common_word(monkeypatch):
+    """Forty published pages holding 集团化办学, one without it, one draft with it; statistics fresh,
+    and a word in ten pages counted as common (at 100 k documents: 2,000)."""
+    monkeypatch.setattr(matching, "COMMON_MIN_ROWS", 10)
+    pages = [DocumentFactory(title="要点", clean_text=f"第{n}份:推进集团化办学。") for n in range(40)]
+    DocumentFactory(title="要点", clean_text="加强党建工作。")
+    DocumentFactory(title="要点", clean_text="推进集团化办学。", status=CurationStatus.DRAFT)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE search_searchentry")
+    matching._table_rows.clear()  # the table's size as this test left it, not as an earlier one did
+    yield [page.pk for page in pages]
+    matching._table_rows.clear()
+
+
+def test_a_common_word_is_judged_common_and_a_rare_one_not(common_word):
+    assert matching.common(matching.entries_holding([[("集团化办学",)]]))
+    # In nearly every page: the ranked search tests the newest pages' vectors one by one.
+    assert matching.estimated_share(matching.entries_holding([[("集团化办学",)]])) >= matching.MOST_SHARE
+    assert not matching.common(matching.entries_holding([[("量子计算",)]]))
+
+
+def test_walking_finds_every_published_match_and_only_those(common_word):
+    published = Document.objects.published()
+    found = documents_matching(published, "集团化办学").order_by("-pk").values_list("pk", flat=True)
+    assert list(found) == sorted(common_word, reverse=True)
+    assert documents_matching(published, "集团化办学").count() == 40
+
+
+def test_the_ranked_search_takes_the_newest_matches_as_candidates(common_word):
+    ranked = documents_search(Document.objects.published(), "集团化办学", limit=10).documents
+    assert sorted(ranked.values_list("pk", flat=True)) == sorted(common_word)[-10:]
+
+
+def test_testing_each_page_in_turn_skips_pages_without_the_words_and_drafts(common_word):
+    newest = DocumentFactory(title="要点", clean_text="加强党建工作。")
+    tested = matching.documents_tested_each(Document.objects.published(), [[("集团化办学",)]])
+    assert newest.pk not in set(tested.values_list("pk", flat=True))
+    assert sorted(tested.values_list("pk", flat=True)) == sorted(common_word)
+
+
+def test_the_api_pages_a_common_word_newest_first_without_drafts(common_word, client):
+    body = client.get("/api/v1/documents/", {"q": "集团化办学", "ordering": "-id", "page_size": 5}).json()
+    assert [record["id"] for record in body["results"]] == sorted(common_word, reverse=True)[:5]
+    assert body["count"] == 40
