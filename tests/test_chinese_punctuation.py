@@ -23,17 +23,6 @@ TEMPLATE_NOT_SHOWN = (
     r"\{% comment %\}.*?\{% endcomment %\}|\{#.*?#\}|\{% blocktranslate.*?\{% endblocktranslate %\}|<[^>]*>"
     r"|\{%.*?%\}|\{\{.*?\}\}"
 )
-# Field labels and help texts of models: they are also recorded in the migrations, so changing them
-# takes a migration of its own (a schema change other work is making at the same time); until then
-# these keep their ASCII punctuation.
-RECORDED_IN_MIGRATIONS = {
-    "原文写明或隐含的年份;没有则留空", "抓取时的原文,未经清理", "留空表示通用举措(如集团化办学)",
-    "导入时据此识别文件提及的举措;用逗号、顿号或换行分隔", "页面上的写法,如“区教育局”", "提案(政协)",
-    "建议(人大)", "会议内的编号,如 JNZX13010181 或 76", "C 因条件限制暂不能解决,留作参考", "再次答复(不满意)",
-    "页面上对字母含义的说明,各地各年不同", "标题和正文切分后的词,以空格分隔",
-    "指标目录中的编码;导入程序或人工新建的指标留空", "页面称呼该指标的其他说法;每行一个,或用逗号分隔",
-    "数值越高越好、越低越好,或无所谓方向", "导入程序对该目标读取结果的把握(0-1);人工录入留空",
-}
 
 
 def chinese_msgids() -> list[str]:
@@ -72,7 +61,7 @@ def test_the_catalogue_holds_the_interface():
 
 def test_every_chinese_interface_string_uses_full_width_punctuation():
     wrong = {msgid: marks for msgid in chinese_msgids()
-             if msgid not in RECORDED_IN_MIGRATIONS and (marks := ascii_marks_in_chinese(msgid))}
+             if (marks := ascii_marks_in_chinese(msgid))}
     assert wrong == {}
 
 

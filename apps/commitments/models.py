@@ -84,7 +84,7 @@ class Commitment(CuratedModel):
         related_name="commitments", help_text=_("量化的承诺对应的目标"),
     )
     deadline_year = models.PositiveSmallIntegerField(
-        _("期限年份"), null=True, blank=True, db_index=True, help_text=_("原文写明或隐含的年份;没有则留空"),
+        _("期限年份"), null=True, blank=True, db_index=True, help_text=_("原文写明或隐含的年份；没有则留空"),
     )
     fulfilment = models.CharField(
         _("兑现情况"), max_length=16, choices=Fulfilment.choices, default=Fulfilment.OPEN, db_index=True,

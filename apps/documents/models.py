@@ -89,7 +89,7 @@ class Document(CuratedModel):
     doc_number = models.CharField(_("文号"), max_length=64, blank=True, db_index=True)
     source_url = models.URLField(_("来源网址"), max_length=500, blank=True)
     source_site = models.CharField(_("来源网站"), max_length=128, blank=True)
-    raw_text = models.TextField(_("原始文本"), help_text=_("抓取时的原文,未经清理"))
+    raw_text = models.TextField(_("原始文本"), help_text=_("抓取时的原文，未经清理"))
     clean_text = models.TextField(_("正文"), blank=True)
     checksum = models.CharField(
         _("内容校验和"), max_length=64, unique=True, editable=False, help_text=_("原始文本的 SHA-256")

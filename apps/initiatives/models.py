@@ -23,7 +23,7 @@ class Initiative(CuratedModel):
     theme = models.CharField(_("主题"), max_length=32, choices=Theme.choices, db_index=True)
     region = models.ForeignKey(
         "regions.Region", verbose_name=_("行政区划"), null=True, blank=True, on_delete=models.PROTECT,
-        related_name="initiatives", help_text=_("留空表示通用举措(如集团化办学)"),
+        related_name="initiatives", help_text=_("留空表示通用举措（如集团化办学）"),
     )
     start_year = models.PositiveSmallIntegerField(_("起始年份"), null=True, blank=True)
     end_year = models.PositiveSmallIntegerField(_("结束年份"), null=True, blank=True)
@@ -32,7 +32,7 @@ class Initiative(CuratedModel):
     )
     description = models.TextField(_("说明"), blank=True)
     aliases = models.TextField(
-        _("别名/关键词"), blank=True, help_text=_("导入时据此识别文件提及的举措;用逗号、顿号或换行分隔")
+        _("别名/关键词"), blank=True, help_text=_("导入时据此识别文件提及的举措；用逗号、顿号或换行分隔")
     )
     documents = models.ManyToManyField(
         "documents.Document", verbose_name=_("提及文件"), blank=True, related_name="initiatives"

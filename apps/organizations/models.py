@@ -17,7 +17,7 @@ class OrganizationKind(models.TextChoices):
 
 class Organization(models.Model):
     name = models.CharField(_("名称"), max_length=128, unique=True)
-    short_name = models.CharField(_("简称"), max_length=64, blank=True, help_text=_("页面上的写法,如“区教育局”"))
+    short_name = models.CharField(_("简称"), max_length=64, blank=True, help_text=_("页面上的写法，如“区教育局”"))
     kind = models.CharField(_("类型"), max_length=32, choices=OrganizationKind.choices, db_index=True)
     region = models.ForeignKey(
         "regions.Region", verbose_name=_("行政区划"), null=True, blank=True, on_delete=models.PROTECT,

@@ -18,8 +18,8 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
 
 
 class ProposalKind(models.TextChoices):
-    PROPOSAL = "proposal", _("提案(政协)")
-    SUGGESTION = "suggestion", _("建议(人大)")
+    PROPOSAL = "proposal", _("提案（政协）")
+    SUGGESTION = "suggestion", _("建议（人大）")
 
 
 class ProposerRole(models.TextChoices):
@@ -37,7 +37,7 @@ class Proposal(CuratedModel):
     session = models.CharField(
         _("届次/会议"), max_length=128, db_index=True, help_text=_("如“江宁区政协十三届一次会议”")
     )
-    number = models.CharField(_("编号"), max_length=32, help_text=_("会议内的编号,如 JNZX13010181 或 76"))
+    number = models.CharField(_("编号"), max_length=32, help_text=_("会议内的编号，如 JNZX13010181 或 76"))
     title = models.CharField(_("标题"), max_length=300)
     region = models.ForeignKey(
         "regions.Region", verbose_name=_("行政区划"), null=True, blank=True, on_delete=models.PROTECT,
@@ -105,14 +105,14 @@ class ResultCode(models.TextChoices):
 
     A = "A", _("A 所提问题已解决或基本解决")
     B = "B", _("B 列入计划拟解决")
-    C = "C", _("C 因条件限制暂不能解决,留作参考")
+    C = "C", _("C 因条件限制暂不能解决，留作参考")
     D = "D", _("D 留作参考")
 
 
 class ReplyKind(models.TextChoices):
     FINAL = "final", _("正式答复")
     INTERIM = "interim", _("中期答复")
-    SECOND = "second", _("再次答复(不满意)")
+    SECOND = "second", _("再次答复（不满意）")
     FOLLOW_UP = "follow_up", _("跟踪办理答复")
 
 
@@ -136,7 +136,7 @@ class Reply(CuratedModel):
     doc_number = models.CharField(_("文号"), max_length=64, blank=True)
     result_code = models.CharField(_("办理结果"), max_length=1, choices=ResultCode.choices, blank=True, db_index=True)
     result_scheme = models.CharField(
-        _("结果代码方案"), max_length=200, blank=True, help_text=_("页面上对字母含义的说明,各地各年不同")
+        _("结果代码方案"), max_length=200, blank=True, help_text=_("页面上对字母含义的说明，各地各年不同")
     )
     disclosure = models.BooleanField(_("是否同意公开"), null=True, blank=True)
     signer = models.CharField(_("领导签发"), max_length=64, blank=True)

@@ -29,7 +29,7 @@ class SearchEntry(models.Model):
         "documents.Document", verbose_name=_("文件"), primary_key=True,
         on_delete=models.CASCADE, related_name="search_entry",
     )
-    tokens = models.TextField(_("分词"), blank=True, help_text=_("标题和正文切分后的词,以空格分隔"))
+    tokens = models.TextField(_("分词"), blank=True, help_text=_("标题和正文切分后的词，以空格分隔"))
 
     class Meta:
         verbose_name = _("检索条目")

@@ -61,16 +61,16 @@ class Indicator(models.Model):
     name = models.CharField(_("指标"), max_length=200, unique=True)
     code = models.SlugField(
         _("目录编码"), max_length=64, unique=True, null=True, blank=True,
-        help_text=_("指标目录中的编码;导入程序或人工新建的指标留空"),
+        help_text=_("指标目录中的编码；导入程序或人工新建的指标留空"),
     )
     name_en = models.CharField(_("英文名称"), max_length=200, blank=True)
     aliases = models.TextField(
-        _("别名"), blank=True, help_text=_("页面称呼该指标的其他说法;每行一个,或用逗号分隔")
+        _("别名"), blank=True, help_text=_("页面称呼该指标的其他说法；每行一个，或用逗号分隔")
     )
     unit = models.CharField(_("单位"), max_length=32, blank=True)
     direction = models.CharField(
         _("方向"), max_length=8, choices=IndicatorDirection.choices, blank=True,
-        help_text=_("数值越高越好、越低越好,或无所谓方向"),
+        help_text=_("数值越高越好、越低越好，或无所谓方向"),
     )
     level = models.CharField(_("学段"), max_length=20, choices=IndicatorLevel.choices, blank=True, db_index=True)
     definition = models.TextField(_("定义"), blank=True)
@@ -266,7 +266,7 @@ class Target(CuratedModel):
     quote = models.TextField(_("原文语句"), blank=True)
     confidence = models.DecimalField(
         _("提取置信度"), max_digits=3, decimal_places=2, null=True, blank=True,
-        help_text=_("导入程序对该目标读取结果的把握(0-1);人工录入留空"),
+        help_text=_("导入程序对该目标读取结果的把握（0-1）；人工录入留空"),
     )
     progress_override = models.CharField(
         _("人工认定进展"), max_length=16, choices=TargetProgress.choices, blank=True,

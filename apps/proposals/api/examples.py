@@ -4,7 +4,7 @@ from drf_spectacular.utils import OpenApiExample
 SUGGESTION_76 = {'url': 'http://127.0.0.1:8000/api/v1/proposals/2/',
  'id': 2,
  'kind': 'suggestion',
- 'kind_display': '建议(人大)',
+ 'kind_display': '建议（人大）',
  'session': '邯郸市第十五届人民代表大会',
  'number': '76',
  'title': '关于均衡城乡教育资源,组建全市大教育集团网的建议',

@@ -28,7 +28,7 @@ class TestOverDemo:
     def test_all_replies_graded_b_in_hebei_are_suggestion_76(self, client):
         html = page(client, HEBEI_REPLIES_GRADED_B)
         (row,) = table_rows(html)
-        assert "建议(人大)" in row and "76" in row and "赵强" in row and "邯郸市" in row and " B" in row
+        assert "建议（人大）" in row and "76" in row and "赵强" in row and "邯郸市" in row and " B" in row
         assert 'title="B 列入计划拟解决"' in html
 
     def test_graded_b_in_jiangsu_is_none(self, client):
@@ -38,7 +38,7 @@ class TestOverDemo:
         rows = table_rows(page(client, "/proposals/"))
         assert len(rows) == 2
         jiangning = next(row for row in rows if "JNZX13010181" in row)
-        assert "提案(政协)" in jiangning and "江宁区政协十三届一次会议" in jiangning and "蔡晶" in jiangning
+        assert "提案（政协）" in jiangning and "江宁区政协十三届一次会议" in jiangning and "蔡晶" in jiangning
         assert "江宁区" in jiangning and "未注明" in jiangning
 
     def test_the_proposal_page_shows_the_proposer_and_the_full_reply(self, client):
