@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from apps.curation.api.filters import (
+    BooleanFilter,
     CuratedFilterSet,
     DateFilter,
     RegionPrefixFilter,
@@ -62,7 +63,7 @@ class ProposalFilter(CuratedFilterSet):
         choices=RESULT_CHOICES, method="filter_result_code",
         help_text=f"Proposals with a reply of this result. {RESULT_HELP}",
     )
-    replied = django_filters.BooleanFilter(
+    replied = BooleanFilter(
         method="filter_replied",
         help_text="true: proposals with a reply you may see; false: proposals with none yet.",
     )

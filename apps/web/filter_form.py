@@ -178,10 +178,6 @@ def sidebar_fields(form, *, user, labels: dict | None = None, help_texts: dict |
             field.empty_label = _("全部")
             # The form's copy of the widget still iterates the class-level field's choices.
             field.widget.choices = field.choices
-        elif isinstance(field.widget, forms.NullBooleanSelect):
-            # Django's own first option reads 未知 (unknown) and puts "unknown" in every submitted URL;
-            # a plain select sends nothing for 全部, and the field still reads "true"/"false".
-            field.widget = forms.Select(choices=[("", _("全部")), ("true", _("是")), ("false", _("否"))])
         elif isinstance(field.widget, forms.DateInput):
             field.widget.input_type = "date"
         elif name == "q":

@@ -81,6 +81,38 @@ class YearFilter(SchemaDescribedFilter, django_filters.NumberFilter):
     schema = {"type": "integer", "minimum": YEAR_MIN, "maximum": YEAR_MAX}
 
 
+class TrueFalseSelect(forms.Select):
+    """全部 sends nothing; the chosen value goes to the field as typed, so a wrong one can be refused."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, choices=[("", _("全部")), ("true", _("是")), ("false", _("否"))])
+
+
+class StrictBooleanField(forms.NullBooleanField):
+    """true/false (also 1/0, True/False); anything else is an error rather than no filter at all."""
+
+    widget = TrueFalseSelect
+
+    ACCEPTED = {"true": True, "1": True, "True": True, "false": False, "0": False, "False": False}
+
+    def to_python(self, value):
+        if value in EMPTY_VALUES or value is None:
+            return None
+        if isinstance(value, bool):
+            return value
+        if value not in self.ACCEPTED:
+            raise ValidationError(_("请填写 true 或 false。"), code="invalid")
+        return self.ACCEPTED[value]
+
+    def validate(self, value):
+        pass
+
+
+class BooleanFilter(SchemaDescribedFilter, django_filters.BooleanFilter):
+    field_class = StrictBooleanField
+    schema = {"type": "boolean"}
+
+
 class DateFilter(SchemaDescribedFilter, django_filters.DateFilter):
     schema = {"type": "string", "format": "date"}
 

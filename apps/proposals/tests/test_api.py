@@ -275,3 +275,11 @@ def test_replied_tells_answered_proposals_from_the_others(anonymous_client, reco
     unanswered = ProposalFactory(title="尚无答复的提案")
     assert proposals(anonymous_client, replied="true") == ids(records["jiangning"], records["suggestion"])
     assert proposals(anonymous_client, replied="false") == ids(unanswered)
+
+
+def test_a_replied_value_other_than_true_or_false_is_refused_not_ignored(anonymous_client, records):
+    response = anonymous_client.get("/api/v1/proposals/", {"replied": "perhaps"})
+    assert response.status_code == 400
+    assert response.json() == {"replied": ["请填写 true 或 false。"]}
+    page = anonymous_client.get("/proposals/", {"replied": "perhaps"})
+    assert page.status_code == 400 and "请填写 true 或 false。" in page.content.decode()
