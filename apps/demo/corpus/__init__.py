@@ -43,7 +43,7 @@ from django.db import connection, connections
 
 from apps.commitments.models import Commitment
 from apps.demo.corpus.plan import Place, Places, Planner
-from apps.demo.corpus.copy import batch_copy, indexes_deferred
+from apps.demo.corpus.copy import CopyBatch, batch_copy, copy_batch, indexes_deferred, run_parallel
 from apps.demo.corpus.writer import CorpusWriter, PreparedBatch, batch_insert, sequences_reset
 from apps.documents.models import Citation, Document
 from apps.initiatives.models import Initiative
@@ -95,9 +95,9 @@ def _loader_start(params: dict) -> None:
     _loader_connection.commit()
 
 
-def _loader_run(batch: PreparedBatch) -> int:
+def _loader_run(batch: CopyBatch) -> int:
     batch_copy(_loader_connection, batch)
-    return len(batch.documents)
+    return batch.documents
 
 
 def _psycopg_params() -> dict:
@@ -130,7 +130,7 @@ def _write_copied(
         with indexes_deferred(params, _copied_tables(), workers=LOADER_PROCESSES) as timings:
             pending: collections.deque = collections.deque()
             for batch in batches:
-                pending.append(pool.apply_async(_loader_run, (batch,)))
+                pending.append(pool.apply_async(_loader_run, (copy_batch(batch),)))
                 while len(pending) >= 2 * LOADER_PROCESSES or (pending and pending[0].ready()):
                     written += pending.popleft().get()
                     if progress:
@@ -153,10 +153,14 @@ def _statistics_refresh() -> None:
     tables = [model._meta.db_table for model in COUNTED_MODELS] + [
         Document.regions.through._meta.db_table, Initiative.documents.through._meta.db_table, "search_searchentry",
     ]
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql" and connection.get_autocommit():
-            cursor.execute(f"VACUUM ANALYZE {', '.join(tables)}")
-        else:
+    if connection.vendor == "postgresql" and connection.get_autocommit():
+        # Largest first, LOADER_PROCESSES tables at a time.
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT relname FROM pg_class WHERE relname = ANY(%s) ORDER BY pg_total_relation_size(oid) DESC", [tables])
+            ordered = [row[0] for row in cursor.fetchall()]
+        run_parallel(_psycopg_params(), [f'VACUUM ANALYZE "{table}"' for table in ordered], LOADER_PROCESSES)
+    else:
+        with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
 
 

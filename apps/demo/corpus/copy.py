@@ -7,18 +7,21 @@ corpus's tables, every index that backs no primary key or unique constraint and 
 foreign key, and puts them back, from the definitions PostgreSQL printed, when the load is
 over: the schema ends as the migrations left it, whatever indexes the apps add later.
 
-``batch_copy`` writes one prepared batch (``apps.demo.corpus.writer.PreparedBatch``) with
-one ``COPY ... FROM STDIN`` per table, on a plain psycopg2 connection: it runs in worker
-processes, away from Django's connection.
+``copy_batch`` turns a prepared batch (``apps.demo.corpus.writer.PreparedBatch``) into plain
+values in the planning process; ``batch_copy``, in a loader process on a plain psycopg2
+connection, cuts its documents' words and writes it with one ``COPY ... FROM STDIN`` per table.
 """
 import io
 import json
+import operator
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from django.db import models
+from django.utils import timezone
 
 from apps.demo.corpus.writer import PreparedBatch
 from apps.documents.models import Document
@@ -29,47 +32,76 @@ INDEX_BUILD_MEMORY = "256MB"
 _ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
-def _text(field, value) -> str:
-    if value is None:
-        return "\\N"
-    if isinstance(field, models.JSONField):
-        value = json.dumps(value, ensure_ascii=False)
-    elif isinstance(value, bool):
-        return "t" if value else "f"
-    elif hasattr(value, "isoformat"):
-        return value.isoformat()
-    return str(value).translate(_ESCAPES)
+@dataclass
+class CopyBatch:
+    """A prepared batch as plain values, cheap to pickle to a loader process (model instances are not).
+
+    ``tables``: per table, its name, its columns and its rows' values; ``texts``: each
+    document's id, title and clean text, which the loader cuts into words for search.
+    """
+
+    tables: list[tuple[str, list[str], list[tuple]]]
+    texts: list[tuple[int, str, str]]
+
+    @property
+    def documents(self) -> int:
+        return len(self.texts)
 
 
 def _columns(model, with_id: bool) -> list:
     return [f for f in model._meta.concrete_fields if with_id or not isinstance(f, models.AutoField)]
 
 
-def _copy(cursor, model, rows: list) -> None:
-    """COPY ``rows`` (unsaved instances) into ``model``'s table; ids only where they were given."""
-    if not rows:
-        return
-    fields = _columns(model, with_id=rows[0].pk is not None)
+def _getter(field, now):
+    """How to read one column's value from an unsaved row, as ``bulk_create`` would write it."""
+    if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+        return lambda row: now
+    attname = field.attname
+    if isinstance(field, models.JSONField):
+        return lambda row: json.dumps(getattr(row, attname), ensure_ascii=False)
+    return operator.attrgetter(attname)
+
+
+def copy_batch(batch: PreparedBatch) -> CopyBatch:
+    """``batch``'s rows as values; ids only where they were given (the others come from the sequence)."""
+    now, tables = timezone.now(), []
+    for model, rows in [(Document, batch.documents), *batch.tables]:
+        if not rows:
+            continue
+        fields = _columns(model, with_id=rows[0].pk is not None)
+        getters = [_getter(f, now) for f in fields]
+        tables.append((model._meta.db_table, [f.column for f in fields], [tuple(g(r) for g in getters) for r in rows]))
+    texts = [(d.pk, d.title, d.clean_text) for d in batch.documents]
+    return CopyBatch(tables, texts)
+
+
+def _text(value) -> str:
+    if value is None:
+        return "\\N"
+    if value is True or value is False:
+        return "t" if value else "f"
+    if isinstance(value, str):
+        return value.translate(_ESCAPES)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+def _copy(cursor, table: str, columns: list[str], rows: list[tuple]) -> None:
     buffer = io.StringIO()
-    for row in rows:
-        buffer.write("\t".join(_text(f, f.pre_save(row, True)) for f in fields))
-        buffer.write("\n")
+    buffer.writelines("\t".join(map(_text, row)) + "\n" for row in rows)
     buffer.seek(0)
-    columns = ", ".join(f'"{f.column}"' for f in fields)
-    cursor.copy_expert(f'COPY "{model._meta.db_table}" ({columns}) FROM STDIN', buffer)
+    names = ", ".join(f'"{c}"' for c in columns)
+    cursor.copy_expert(f'COPY "{table}" ({names}) FROM STDIN', buffer)
 
 
-def batch_copy(psycopg_connection, batch: PreparedBatch) -> None:
-    """Write one batch and its search entries in one transaction of ``psycopg_connection``."""
-    entries = [
-        SearchEntry(document_id=document.pk, tokens=document_tokens(document.title, document.clean_text))
-        for document in batch.documents
-    ]
+def batch_copy(psycopg_connection, batch: CopyBatch) -> None:
+    """Cut the batch's documents into words and COPY every table, in one transaction of ``psycopg_connection``."""
+    entries = [(pk, document_tokens(title, text)) for pk, title, text in batch.texts]
     with psycopg_connection.cursor() as cursor:
-        _copy(cursor, Document, batch.documents)
-        for model, rows in batch.tables:
-            _copy(cursor, model, rows)
-        _copy(cursor, SearchEntry, entries)
+        for table, columns, rows in batch.tables:
+            _copy(cursor, table, columns, rows)
+        _copy(cursor, SearchEntry._meta.db_table, ["document_id", "tokens"], entries)
     psycopg_connection.commit()
 
 
@@ -87,8 +119,8 @@ _FOREIGN_KEYS = """
 """
 
 
-def _run_all(params: dict, statements: list[str], workers: int) -> None:
-    """Run ``statements`` over ``workers`` connections at once, longest (listed first) first."""
+def run_parallel(params: dict, statements: list[str], workers: int) -> None:
+    """Run ``statements`` over ``workers`` autocommit connections at once, each taking every ``workers``-th."""
     import psycopg2
 
     def run(share: list[str]) -> None:
@@ -139,7 +171,7 @@ def indexes_deferred(params: dict, tables: list[str], *, workers: int = 2) -> It
         started = time.perf_counter()
         # The GIN index parses every entry's words again: the longest build, started first.
         ordered = sorted((definition for _name, definition in indexes), key=lambda sql: " gin " not in sql)
-        _run_all(params, ordered, workers)
+        run_parallel(params, ordered, workers)
         # Two foreign keys of one table lock each other out: one connection for them all.
-        _run_all(params, [f'ALTER TABLE "{t}" ADD CONSTRAINT "{n}" {d}' for t, n, d in foreign_keys], 1)
+        run_parallel(params, [f'ALTER TABLE "{t}" ADD CONSTRAINT "{n}" {d}' for t, n, d in foreign_keys], 1)
         timings["indexes"] = time.perf_counter() - started
