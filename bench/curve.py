@@ -33,7 +33,7 @@ def main() -> None:
     header = " | ".join(f"p95 ms {LABELS[s]}" for s in SIZES)
     for title in titles:
         loads = ", ".join(f"{LABELS[s]} {runs[s][title]['load']:.2f}" for s in SIZES if title in runs.get(s, {}))
-        print(f"\n### {title}\n\nLoad average at the start of each: {loads}.\n")
+        print(f"\n#### {title}\n\nLoad average (1 minute) when each size's table was printed: {loads}.\n")
         print(f"| case | {header} | growth per ×10 | queries | goal ms |")
         print("|---|" + "---:|" * len(SIZES) + "---|---|---:|")
         names = list(dict.fromkeys(
