@@ -33,8 +33,8 @@ about 40 replies with their proposals, 560 targets, 260 observations, 500 citati
   autovacuum on a live site.
 """
 import collections
-import os
 import multiprocessing
+import os
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -42,8 +42,8 @@ from dataclasses import dataclass, field
 from django.db import connection, connections
 
 from apps.commitments.models import Commitment
-from apps.demo.corpus.plan import Place, Places, Planner
 from apps.demo.corpus.copy import CopyBatch, batch_copy, copy_batch, indexes_deferred, run_parallel
+from apps.demo.corpus.plan import Place, Places, Planner
 from apps.demo.corpus.writer import CorpusWriter, PreparedBatch, batch_insert, sequences_reset
 from apps.documents.models import Citation, Document
 from apps.initiatives.models import Initiative
@@ -126,7 +126,8 @@ def _write_copied(
     # Forked children must not share this process's open socket: fork before reconnecting.
     connections.close_all()
     written = 0
-    with multiprocessing.get_context("fork").Pool(LOADER_PROCESSES, initializer=_loader_start, initargs=(params,)) as pool:
+    fork = multiprocessing.get_context("fork")
+    with fork.Pool(LOADER_PROCESSES, initializer=_loader_start, initargs=(params,)) as pool:
         with indexes_deferred(params, _copied_tables(), workers=LOADER_PROCESSES) as timings:
             pending: collections.deque = collections.deque()
             for batch in batches:
@@ -156,7 +157,10 @@ def _statistics_refresh() -> None:
     if connection.vendor == "postgresql" and connection.get_autocommit():
         # Largest first, LOADER_PROCESSES tables at a time.
         with connection.cursor() as cursor:
-            cursor.execute("SELECT relname FROM pg_class WHERE relname = ANY(%s) ORDER BY pg_total_relation_size(oid) DESC", [tables])
+            cursor.execute(
+                "SELECT relname FROM pg_class WHERE relname = ANY(%s) ORDER BY pg_total_relation_size(oid) DESC",
+                [tables],
+            )
             ordered = [row[0] for row in cursor.fetchall()]
         run_parallel(_psycopg_params(), [f'VACUUM ANALYZE "{table}"' for table in ordered], LOADER_PROCESSES)
     else:

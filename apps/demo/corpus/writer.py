@@ -86,7 +86,9 @@ class CorpusWriter:
         }
         self.indicators: dict[str, int] = dict(Indicator.objects.values_list("name", "pk"))
         self.first_document_id = (Document.objects.aggregate(top=Max("pk"))["top"] or 0) + 1
-        self.next_ids = {model: (model.objects.aggregate(top=Max("pk"))["top"] or 0) + 1 for model in (Proposal, Reply, Target)}
+        self.next_ids = {
+            model: (model.objects.aggregate(top=Max("pk"))["top"] or 0) + 1 for model in (Proposal, Reply, Target)
+        }
         self._indicators_ensure()
 
     def _indicators_ensure(self) -> None:
@@ -166,7 +168,8 @@ class CorpusWriter:
                 values = dict(target)
                 initiative, indicator = values.pop("initiative"), values.pop("indicator")
                 own_targets.append(Target(
-                    **values, id=self._next_id(Target), indicator_id=self.indicators[indicator], source_document_id=document_id,
+                    **values, id=self._next_id(Target), indicator_id=self.indicators[indicator],
+                    source_document_id=document_id,
                     initiative_id=self.initiatives[initiative.key] if initiative else None,
                 ))
             targets += own_targets
