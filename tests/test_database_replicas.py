@@ -63,22 +63,26 @@ def replica(settings):
     """
     name = f"test_policytracker_replica_{os.getpid()}"
     _server_run(f'DROP DATABASE IF EXISTS "{name}"', f'CREATE DATABASE "{name}"')
-    config = dj_database_url.parse(f"postgres://postgres@127.0.0.1:5432/{name}")
-    config = connections.configure_settings({"default": dict(connections.settings["default"]), ALIAS: config})[ALIAS]
-    connections[ALIAS] = load_backend(config["ENGINE"]).DatabaseWrapper(config, ALIAS)
-    settings.DATABASE_REPLICAS = [ALIAS]
-    with connections[ALIAS].schema_editor() as editor:
-        editor.create_model(Region)
-    with connections[ALIAS].cursor() as cursor:
-        cursor.execute(
-            "INSERT INTO regions_region (code, name, level, parent_id) VALUES ('990100', '副本市', %s, NULL)",
-            [RegionLevel.PREFECTURE],
-        )
-    Region.objects.create(code="980100", name="主库市", level=RegionLevel.PREFECTURE)
-    yield ALIAS
-    connections[ALIAS].close()
-    del connections[ALIAS]
-    _server_run(f'DROP DATABASE IF EXISTS "{name}"')
+    wrapper = None
+    try:
+        config = dj_database_url.parse(f"postgres://postgres@127.0.0.1:5432/{name}")
+        config = connections.configure_settings({"default": dict(connections.settings["default"]), ALIAS: config})[ALIAS]
+        wrapper = connections[ALIAS] = load_backend(config["ENGINE"]).DatabaseWrapper(config, ALIAS)
+        settings.DATABASE_REPLICAS = [ALIAS]
+        with connections[ALIAS].schema_editor() as editor:
+            editor.create_model(Region)
+        with connections[ALIAS].cursor() as cursor:
+            cursor.execute(
+                "INSERT INTO regions_region (code, name, level, parent_id) VALUES ('990100', '副本市', %s, NULL)",
+                [RegionLevel.PREFECTURE],
+            )
+        Region.objects.create(code="980100", name="主库市", level=RegionLevel.PREFECTURE)
+        yield ALIAS
+    finally:
+        if wrapper is not None:
+            wrapper.close()
+            del connections[ALIAS]
+        _server_run(f'DROP DATABASE IF EXISTS "{name}"')
 
 
 def listed_codes(client: Client) -> set[str]:
