@@ -41,10 +41,14 @@ load-test: install
 	$(BIN)/python -u bench/prepare.py
 	$(BIN)/python bench/load_test.py
 
-# Latency and throughput benchmarks, each against a raw-SQL baseline (docs/performance.md):
-# creates and migrates the bench database (BENCH_DATABASE_URL, default policytracker_bench
-# on 127.0.0.1) if needed, generates the 100 k corpus if it is empty, runs every script.
-# About 15 minutes after the corpus exists; run it on an otherwise idle machine.
+# Latency and throughput benchmarks, each against a raw-SQL baseline (docs/performance.md), at
+# BENCH_DOCS=10000|100000|1000000 documents (default 100000), each size in its own database on
+# 127.0.0.1 (policytracker_bench_10k, policytracker_bench, policytracker_bench_1m; or
+# BENCH_DATABASE_URL): creates and migrates it if needed, generates the corpus if it is empty,
+# runs every script. `bench/curve.py` then prints the sizes side by side. About 15 minutes at
+# 100 k after the corpus exists; run it on an otherwise idle machine.
+BENCH_DOCS ?= 100000
+export BENCH_DOCS
 BENCH_SCRIPTS := explain_filters api_lists proposal_detail search ui_documents ui_scorecards proposal_grades admin_changelists review_page commitments import_throughput
 bench: install
 	$(BIN)/python -u bench/prepare.py

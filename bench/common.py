@@ -7,12 +7,17 @@ connection of its own, turned into dicts and serialised with ``json.dumps``. The
 page p95 / baseline p95 says how much the framework adds to what the database must do
 anyway. Every timing is taken after warm-up requests, over ``--repeat`` runs.
 
-The database is ``BENCH_DATABASE_URL`` (default: the ``policytracker_bench`` database on
-127.0.0.1), which must hold the generated corpus (``make bench`` sees to it).
+The corpus size is ``BENCH_DOCS`` (10000, 100000 or 1000000; default 100000), each size in
+a database of its own: ``BENCH_DATABASE_URL`` when set, otherwise on 127.0.0.1
+``policytracker_bench`` for 100,000 documents, ``policytracker_bench_10k`` and
+``policytracker_bench_1m`` for the others (``make bench`` creates and fills it). Every table
+printed is also saved in ``bench/results/<BENCH_DOCS>.json``; ``bench/curve.py`` sets the
+sizes side by side.
 """
 import argparse
 import json
 import os
+import re
 import statistics
 import sys
 import time
@@ -21,7 +26,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/policytracker_bench"
+BENCH_SIZES = {10_000: "policytracker_bench_10k", 100_000: "policytracker_bench", 1_000_000: "policytracker_bench_1m"}
+RESULTS = ROOT / "bench" / "results"
+
+
+def bench_documents() -> int:
+    """The corpus size asked for by ``BENCH_DOCS`` (default 100,000); one of ``BENCH_SIZES``."""
+    raw = os.environ.get("BENCH_DOCS", "100000").replace("_", "").replace(",", "")
+    if not raw.isdigit() or int(raw) not in BENCH_SIZES:
+        raise SystemExit(f"BENCH_DOCS={raw!r}: use one of {', '.join(str(n) for n in BENCH_SIZES)}.")
+    return int(raw)
+
+
+BENCH_DOCS = bench_documents()
+DEFAULT_DATABASE_URL = f"postgres://postgres@127.0.0.1:5432/{BENCH_SIZES[BENCH_DOCS]}"
 DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL)
 WARMUP = 5
 REPEAT = 50
@@ -198,8 +216,29 @@ class Row:
         return "missed: " + "; ".join(misses) if misses else "met"
 
 
+def _curve_key(title: str) -> str:
+    """The title without its corpus size: "API lists (100,000 documents; page of 50)" → "API lists (page of 50)"."""
+    return re.sub(r"\(\s*\)", "", re.sub(r"[\d,]+ documents(; )?", "", title)).strip()
+
+
+def _results_save(title: str, rows: list[Row]) -> None:
+    RESULTS.mkdir(exist_ok=True)
+    path = RESULTS / f"{BENCH_DOCS}.json"
+    saved = json.loads(path.read_text()) if path.exists() else {}
+    saved[_curve_key(title)] = {
+        "load": os.getloadavg()[0],
+        "rows": [{
+            "name": row.name, "p50": row.page.p50, "p95": row.page.p95,
+            "queries": row.queries.count if row.queries is not None else None,
+            "sql_p95": row.base.p95 if row.base else None, "goal": row.p95_goal_ms,
+        } for row in rows],
+    }
+    path.write_text(json.dumps(saved, ensure_ascii=False, indent=1))
+
+
 def report(title: str, rows: list[Row]) -> None:
-    """Print a Markdown table of the rows, ready for docs/performance.md."""
+    """Print a Markdown table of the rows, ready for docs/performance.md, and save it for ``bench/curve.py``."""
+    _results_save(title, rows)
     print(f"\n### {title}\n")
     print("| case | p50 ms | p95 ms | runs | SQL p50 ms | SQL p95 ms | ratio (p95) | queries (their ms) | goal |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
@@ -226,7 +265,7 @@ def require_corpus(minimum: int = 1) -> int:
     size = corpus_size()
     if size < minimum:
         raise SystemExit(
-            f"The bench database holds {size} documents: generate the corpus first (make bench, or "
-            f"DATABASE_URL={DATABASE_URL} python manage.py generate_corpus --documents 100000)."
+            f"The bench database holds {size} documents: generate the corpus first (make bench BENCH_DOCS={BENCH_DOCS}, or "
+            f"DATABASE_URL={DATABASE_URL} python manage.py generate_corpus --documents {BENCH_DOCS})."
         )
     return size

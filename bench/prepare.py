@@ -1,10 +1,11 @@
 """Make the bench database ready, then print the machine the figures come from.
 
-    .venv/bin/python bench/prepare.py [--documents 100000] [--seed 0]
+    BENCH_DOCS=10000 .venv/bin/python bench/prepare.py [--documents N] [--seed 0]
 
-Creates the database named by ``BENCH_DATABASE_URL`` (default ``policytracker_bench`` on
-127.0.0.1) when it does not exist, migrates it, and fills it with ``generate_corpus`` when it
-holds no documents (a filled database is left as it is, whatever its size: drop it to
+Creates the bench database of the size ``BENCH_DOCS`` (10000, 100000 or 1000000; default
+100000; see ``bench/common.py`` for the database of each size, or ``BENCH_DATABASE_URL``)
+when it does not exist, migrates it, and fills it with ``generate_corpus --documents
+BENCH_DOCS`` (or ``--documents``) when it holds no documents (a filled database is left as it is, whatever its size: drop it to
 regenerate). Then prints CPU count, memory, Python, PostgreSQL version and settings, and the
 corpus's row counts.
 """
@@ -65,7 +66,7 @@ def machine_lines() -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--documents", type=int, default=100_000)
+    parser.add_argument("--documents", type=int, default=common.BENCH_DOCS)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
     common.django_setup()

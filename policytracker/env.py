@@ -87,6 +87,20 @@ def env_database(name: str, default: str) -> dict:
     return config
 
 
+def env_database_replicas(name: str) -> dict[str, dict]:
+    """Comma-separated PostgreSQL URLs of read replicas → ``{"replica1": config, ...}``; empty when unset."""
+    replicas = {}
+    for number, url in enumerate(env_list(name), start=1):
+        try:
+            config = dj_database_url.parse(url, conn_max_age=60)
+        except ValueError as exc:
+            raise ImproperlyConfigured(f"{name}: {url!r} is not a database URL: {exc}") from None
+        if config.get("ENGINE") != "django.db.backends.postgresql" or not config.get("NAME"):
+            raise ImproperlyConfigured(f"{name}: {url!r}: a replica is a postgres://host:port/name URL.")
+        replicas[f"replica{number}"] = config
+    return replicas
+
+
 _RATE = re.compile(r"^\d+/(s|sec|second|m|min|minute|h|hour|d|day)$")
 
 

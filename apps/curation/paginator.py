@@ -1,4 +1,7 @@
-"""A paginator for admin changelists over large tables: no exact count where it costs.
+"""Paginators for large tables: no exact count where it costs.
+
+``CappedCountPaginator`` (the API's and the list pages'): counts up to a cap, then says so.
+``EstimatedCountPaginator`` (the admin changelists'):
 
 Counting every row of a 100 k-row table is a scan on PostgreSQL (its MVCC keeps no
 row count), and the admin counts on every page view. For a changelist that is not
@@ -11,7 +14,8 @@ The estimate is off by the rows written since the last ANALYZE: the last page ma
 out short or empty, and the total shown is approximate. Curators page by filters, not
 to page 2,000, so that is the trade.
 """
-from django.core.paginator import Paginator
+from django.conf import settings
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db import connections
 from django.db.models import QuerySet
 from django.utils.functional import cached_property
@@ -52,3 +56,69 @@ class EstimatedCountPaginator(Paginator):
             if estimate is not None and estimate > ESTIMATE_ABOVE_ROWS:
                 return estimate
         return super().count
+
+
+class CappedPage(Page):
+    """A page of a list counted only up to the cap: whether a next page exists is read, not computed."""
+
+    def __init__(self, object_list, number, paginator, *, has_more: bool):
+        super().__init__(object_list, number, paginator)
+        self.has_more = has_more
+
+    def has_next(self) -> bool:
+        return self.has_more
+
+    def end_index(self) -> int:
+        return self.start_index() + len(self.object_list) - 1 if self.object_list else 0
+
+
+class CappedCountPaginator(Paginator):
+    """Django's Paginator counting at most ``settings.RESULT_COUNT_CAP`` rows.
+
+    An exact count reads every matching row, so a filter matching 600,000 documents costs
+    a scan on each page view. This one counts the first cap + 1 rows: up to the cap
+    ``count`` is exact; past it ``count`` is the cap and ``count_is_estimate`` is True (the
+    pages say "more than 10,000", the API sets ``count_is_estimate``). Pages past the cap
+    can still be read, as long as they hold rows; whether one follows is found by reading
+    one row more than the page.
+    """
+
+    def __init__(self, object_list, per_page, *args, cap: int | None = None, **kwargs):
+        super().__init__(object_list, per_page, *args, **kwargs)
+        self.cap = settings.RESULT_COUNT_CAP if cap is None else cap
+
+    @cached_property
+    def _capped_count(self) -> tuple[int, bool]:
+        rows = self.object_list
+        # The first cap + 1 rows in any order number the same: no ORDER BY for the planner to honour.
+        counted = rows.order_by()[: self.cap + 1].count() if isinstance(rows, QuerySet) else len(rows)
+        return (self.cap, True) if counted > self.cap else (counted, False)
+
+    @cached_property
+    def count(self) -> int:
+        return self._capped_count[0]
+
+    @property
+    def count_is_estimate(self) -> bool:
+        return self._capped_count[1]
+
+    def validate_number(self, number):
+        if not self.count_is_estimate:
+            return super().validate_number(number)
+        try:
+            number = int(number)
+        except (TypeError, ValueError):
+            raise PageNotAnInteger(self.error_messages["invalid_page"]) from None
+        if number < 1:
+            raise EmptyPage(self.error_messages["min_page"])
+        return number
+
+    def page(self, number):
+        if not self.count_is_estimate:
+            return super().page(number)
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        rows = list(self.object_list[bottom: bottom + self.per_page + 1])
+        if not rows:
+            raise EmptyPage(self.error_messages["no_results"])
+        return CappedPage(rows[: self.per_page], number, self, has_more=len(rows) > self.per_page)

@@ -5,12 +5,12 @@ sorting is that FilterSet's ``ordering`` parameter; the page number, the sort an
 filter live in the URL, so a list can be bookmarked and shared. ``?format=csv`` or
 ``?format=xlsx`` returns every filtered row instead of one page.
 """
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 
+from apps.curation.paginator import CappedCountPaginator
 from apps.web.export import EXPORT_FORMATS, Column, export_response
 from apps.web.filter_form import sidebar_fields
 
@@ -60,7 +60,8 @@ class FilteredListView(View):
                 self.get_export_records(rows), self.get_export_columns(), export_format=export_format, basename=self.export_basename,
             )
         # get_page: a page number past the end shows the last page, a malformed one the first.
-        page = Paginator(rows, self.paginate_by).get_page(request.GET.get("page"))
+        # Totals past RESULT_COUNT_CAP are not counted: the page says "more than" instead.
+        page = CappedCountPaginator(rows, self.paginate_by).get_page(request.GET.get("page"))
         context.update(page_obj=page, rows=list(page.object_list))
         return render(request, self.template_name, self.get_context_data(context))
 

@@ -6,7 +6,8 @@ from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from policytracker.env import (
-    env_bool, env_cache, env_database, env_date, env_int, env_list, env_networks, env_rate, env_str, env_tasks,
+    env_bool, env_cache, env_database, env_database_replicas, env_date, env_int, env_list, env_networks, env_rate,
+    env_str, env_tasks,
 )
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -61,6 +62,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Writes, the admin and staff read the primary, not a replica (policytracker/replicas.py).
+    "policytracker.replicas.PrimaryReadsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -101,6 +104,16 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     DATABASES["default"]["OPTIONS"] = {
         "options": "-c jit=off -c max_parallel_workers_per_gather=0", **DATABASES["default"].get("OPTIONS", {}),
     }
+# Read replicas of the primary (docs/production.md): public reads go to them, writes, the admin,
+# staff and anything read right after a write to the primary (policytracker/replicas.py).
+DATABASE_REPLICAS = []
+for _alias, _replica in env_database_replicas("DATABASE_REPLICA_URLS").items():
+    _replica["OPTIONS"] = {"options": "-c jit=off -c max_parallel_workers_per_gather=0", **_replica.get("OPTIONS", {})}
+    # The test runner gives a replica no database of its own: it reads the primary's test database.
+    _replica["TEST"] = {"MIRROR": "default"}
+    DATABASES[_alias] = _replica
+    DATABASE_REPLICAS.append(_alias)
+DATABASE_ROUTERS = ["policytracker.replicas.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # State every worker process must share: anonymous API clients' request counts and the pages'
@@ -207,6 +220,10 @@ SPECTACULAR_SETTINGS = {
         "CommitmentStateEnum": "apps.commitments.models.CommitmentState",
     },
 }
+
+# The API's and the list pages' totals are exact up to this many records; past it they say
+# "more than" (count_is_estimate in the API) instead of counting every match (apps.curation.paginator).
+RESULT_COUNT_CAP = env_int("RESULT_COUNT_CAP", default=10_000, minimum=1)
 
 # Replies are due this many months after a proposal is assigned (交办), unless set.
 REPLY_DUE_MONTHS = env_int("REPLY_DUE_MONTHS", default=3)

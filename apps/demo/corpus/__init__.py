@@ -12,30 +12,37 @@ about 40 replies with their proposals, 560 targets, 260 observations, 500 citati
 - Refuses a database that already holds documents (``CorpusNotEmpty``): the corpus is
   for a database of its own, and mixing it into curated records would be a mess to undo.
   Regions are loaded from the national table first when the table is empty.
-- Bulk inserts, a batch of documents per transaction; ``Document.checksum`` is set by hand.
-  On PostgreSQL (outside a transaction) two connections write batches at once while this
-  thread plans the next: the database's work (indexes, TOAST, ``to_tsvector``) is most of
-  the time, and a second backend puts the second core to use. Ids are given from each
-  document's serial, so the result does not depend on which batch lands first.
+- On PostgreSQL outside a transaction (``manage.py generate_corpus``): this process plans
+  the documents in order (one random stream, so the corpus depends on the seed only) and
+  creates the shared rows (organizations, initiatives); ``LOADER_PROCESSES`` worker
+  processes cut each batch's words for search and ``COPY`` its rows in
+  (``apps.demo.corpus.copy``), into tables whose secondary indexes, foreign keys and
+  stored tsvector are dropped first and rebuilt once at the end. Ids come from each
+  document's serial and a counter here, so the rows do not depend on which batch lands
+  first. At most ``2 × LOADER_PROCESSES`` batches wait in memory, whatever the size.
+- Elsewhere (SQLite, or inside a test's transaction): ``bulk_create`` a batch per
+  transaction, indexed for search as it is written (``search_index_rebuild`` over the
+  batch, since bulk inserts send no ``post_save``). The same seed gives the same rows on
+  both paths. ``Document.checksum`` is set by hand.
 - No django-simple-history rows: history would double every insert (the historical
   document table copies both texts) for records no curator ever edited, and no page the
   benchmarks measure reads it. A generated record's History page is empty, like a
   region's after ``load_regions``.
-- Each batch is indexed for search as it is written (``apps.search.services.search_index_rebuild``
-  over the batch), since bulk inserts send no ``post_save``; at the end the planner's statistics are refreshed
-  (``ANALYZE``), and on PostgreSQL the tables are vacuumed so that counts can use
-  index-only scans, as they would after autovacuum on a live site.
+- At the end the planner's statistics are refreshed (``ANALYZE``), and on PostgreSQL the
+  tables are vacuumed so that counts can use index-only scans, as they would after
+  autovacuum on a live site.
 """
-import queue
-import threading
+import collections
+import multiprocessing
+import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from django.db import connection, connections
 
 from apps.commitments.models import Commitment
-from apps.demo.corpus.material import CITED_MIN_DISTANCE
+from apps.demo.corpus.copy import CopyBatch, batch_copy, copy_batch, indexes_deferred, run_parallel
 from apps.demo.corpus.plan import Place, Places, Planner
 from apps.demo.corpus.writer import CorpusWriter, PreparedBatch, batch_insert, sequences_reset
 from apps.documents.models import Citation, Document
@@ -44,11 +51,13 @@ from apps.organizations.models import Organization
 from apps.proposals.models import Proposal, Proposer, Reply
 from apps.regions.models import Region
 from apps.regions.services import regions_load
+from apps.search.models import SearchEntry
 from apps.targets.evidence import target_evidence_refresh
 from apps.targets.models import Indicator, Observation, Target
 
 DOCUMENTS_PER_BATCH = 1000
-PARALLEL_CONNECTIONS = 2
+# Processes COPYing on PostgreSQL: cutting words for search is most of their work, one per core.
+LOADER_PROCESSES = max(2, os.cpu_count() or 1)
 COUNTED_MODELS = [
     Region, Organization, Document, Citation, Proposal, Proposer, Reply, Initiative, Indicator, Target, Observation,
     Commitment,
@@ -73,48 +82,67 @@ class CorpusSummary:
         return lines
 
 
-class _Inserters:
-    """Threads inserting prepared batches, each on its own connection; the first error is raised to the caller."""
+_loader_connection = None
 
-    def __init__(self, count: int, progress: Callable[[int], None] | None):
-        self.batches: queue.Queue = queue.Queue(maxsize=count)
-        self.errors: list[BaseException] = []
-        self.progress, self.written, self.lock = progress, 0, threading.Lock()
-        self.threads = [threading.Thread(target=self._run, daemon=True) for _ in range(count)]
-        for thread in self.threads:
-            thread.start()
 
-    def _run(self) -> None:
-        try:
-            while (batch := self.batches.get()) is not None:
-                if not self.errors:
-                    self.insert(batch)
-        except BaseException as error:  # noqa: BLE001 - handed to the caller's thread
-            self.errors.append(error)
-            while self.batches.get() is not None:  # keep taking work so the producer never blocks
-                pass
-        finally:
-            connections.close_all()
+def _loader_start(params: dict) -> None:
+    global _loader_connection
+    import psycopg2
 
-    def insert(self, batch: PreparedBatch) -> None:
-        batch_insert(batch)
-        with self.lock:
-            self.written += len(batch.documents)
-            if self.progress:
-                self.progress(self.written)
+    _loader_connection = psycopg2.connect(**params)
+    with _loader_connection.cursor() as cursor:
+        # A lost corpus is regenerated, not recovered: no need to wait for each commit's flush.
+        cursor.execute("SET synchronous_commit = off")
+    _loader_connection.commit()
 
-    def submit(self, batch: PreparedBatch) -> None:
-        if self.errors:
-            raise self.errors[0]
-        self.batches.put(batch)
 
-    def finish(self) -> None:
-        for _thread in self.threads:
-            self.batches.put(None)
-        for thread in self.threads:
-            thread.join()
-        if self.errors:
-            raise self.errors[0]
+def _loader_run(batch: CopyBatch) -> int:
+    batch_copy(_loader_connection, batch)
+    return batch.documents
+
+
+def _psycopg_params() -> dict:
+    params = connection.get_connection_params()
+    for key in ("cursor_factory", "context"):
+        params.pop(key, None)
+    return params
+
+
+def _copied_tables() -> list[str]:
+    models = [Document, Citation, Target, Observation, Proposal, Proposer, Reply, Commitment, SearchEntry]
+    return [m._meta.db_table for m in models] + [
+        Document.regions.through._meta.db_table, Initiative.documents.through._meta.db_table,
+    ]
+
+
+def _write_copied(
+    batches: Iterator[PreparedBatch], progress: Callable[[int], None] | None, started: float,
+) -> dict[str, float]:
+    """Load the batches through ``LOADER_PROCESSES`` processes COPYing into index-free tables.
+
+    Returns the seconds from ``started`` to the last batch written (``records``) and those
+    spent rebuilding indexes, foreign keys and search vectors (``indexes``).
+    """
+    params = _psycopg_params()
+    # Forked children must not share this process's open socket: fork before reconnecting.
+    connections.close_all()
+    written = 0
+    fork = multiprocessing.get_context("fork")
+    with fork.Pool(LOADER_PROCESSES, initializer=_loader_start, initargs=(params,)) as pool:
+        with indexes_deferred(params, _copied_tables(), workers=LOADER_PROCESSES) as timings:
+            pending: collections.deque = collections.deque()
+            for batch in batches:
+                pending.append(pool.apply_async(_loader_run, (copy_batch(batch),)))
+                while len(pending) >= 2 * LOADER_PROCESSES or (pending and pending[0].ready()):
+                    written += pending.popleft().get()
+                    if progress:
+                        progress(written)
+            while pending:
+                written += pending.popleft().get()
+                if progress:
+                    progress(written)
+            timings["records"] = time.perf_counter() - started
+    return timings
 
 
 def _places() -> Places:
@@ -127,10 +155,17 @@ def _statistics_refresh() -> None:
     tables = [model._meta.db_table for model in COUNTED_MODELS] + [
         Document.regions.through._meta.db_table, Initiative.documents.through._meta.db_table, "search_searchentry",
     ]
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql" and connection.get_autocommit():
-            cursor.execute(f"VACUUM ANALYZE {', '.join(tables)}")
-        else:
+    if connection.vendor == "postgresql" and connection.get_autocommit():
+        # Largest first, LOADER_PROCESSES tables at a time.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT relname FROM pg_class WHERE relname = ANY(%s) ORDER BY pg_total_relation_size(oid) DESC",
+                [tables],
+            )
+            ordered = [row[0] for row in cursor.fetchall()]
+        run_parallel(_psycopg_params(), [f'VACUUM ANALYZE "{table}"' for table in ordered], LOADER_PROCESSES)
+    else:
+        with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
 
 
@@ -141,34 +176,30 @@ def corpus_generate(
     """Write ``documents`` generated documents and everything drawn from them, indexed for search.
 
     Raises ``CorpusNotEmpty`` when documents exist. ``progress`` is called with the number
-    of documents written so far after each batch (from a writer thread on PostgreSQL).
+    of documents written so far after each batch.
     If writing fails part-way, the batches already committed stay: drop the database.
     """
     if Document.objects.exists():
         raise CorpusNotEmpty(f"The database already holds {Document.objects.count():,} documents.")
-    # Batches in flight: one being prepared, one queued and one being inserted per connection.
-    if batch_size * (2 * PARALLEL_CONNECTIONS + 1) > CITED_MIN_DISTANCE:
-        raise ValueError(f"batch_size {batch_size} is too large for CITED_MIN_DISTANCE {CITED_MIN_DISTANCE}.")
     summary = CorpusSummary(documents=documents, seed=seed)
     started = time.perf_counter()
     planner, writer = Planner(_places(), seed=seed), CorpusWriter()
+    batches = (
+        writer.prepare([planner.document(serial) for serial in range(start, min(start + batch_size, documents))])
+        for start in range(0, documents, batch_size)
+    )
     # Other connections cannot see an open transaction's rows (a test's, for one): write inline then.
-    parallel = connection.vendor == "postgresql" and not connection.in_atomic_block
-    inserters = _Inserters(PARALLEL_CONNECTIONS, progress) if parallel else None
-    try:
-        for start in range(0, documents, batch_size):
-            batch = writer.prepare([planner.document(serial) for serial in range(start, min(start + batch_size, documents))])
-            if inserters:
-                inserters.submit(batch)
-            else:
-                batch_insert(batch)
-                if progress:
-                    progress(min(start + batch_size, documents))
-    finally:
-        if inserters:
-            inserters.finish()
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        timings = _write_copied(batches, progress, started)
+        summary.timings["records"] = timings["records"]
+        summary.timings["indexes and foreign keys"] = timings["indexes"]
+    else:
+        for batch in batches:
+            batch_insert(batch)
+            if progress:
+                progress(batch.documents[-1].pk - writer.first_document_id + 1)
+        summary.timings["records and search index"] = time.perf_counter() - started
     sequences_reset()
-    summary.timings["records and search index"] = time.perf_counter() - started
     started = time.perf_counter()
     # bulk_create skips Target.save(): each target's evidence and due day, in one UPDATE after the load.
     target_evidence_refresh(Target.objects.all())

@@ -16,6 +16,7 @@ django-simple-history rows are written (see ``apps.demo.corpus``).
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.db.models import Max
@@ -32,7 +33,9 @@ from apps.search.services import search_index_rebuild
 from apps.targets.models import Indicator, Observation, Target
 
 INSERT_BATCH = 2000
-EXPLICIT_ID_MODELS = [Document, Proposal]
+# Rows other rows of the same batch point to get their ids here, so that a batch can be
+# COPYed (apps.demo.corpus.copy) as well as bulk-inserted.
+EXPLICIT_ID_MODELS = [Document, Proposal, Reply, Target]
 
 
 def _insert(model, rows: list) -> list:
@@ -45,6 +48,14 @@ class PreparedBatch:
 
     documents: list[Document]
     tables: list[tuple[type, list]] = field(default_factory=list)
+
+    # Sent to loader processes by pickle, which cannot name an auto-created through model: send its label.
+    def __getstate__(self):
+        return {"documents": self.documents, "tables": [(m._meta.label, rows) for m, rows in self.tables]}
+
+    def __setstate__(self, state):
+        self.documents = state["documents"]
+        self.tables = [(apps.get_model(label), rows) for label, rows in state["tables"]]
 
 
 def batch_insert(batch: PreparedBatch) -> None:
@@ -75,7 +86,9 @@ class CorpusWriter:
         }
         self.indicators: dict[str, int] = dict(Indicator.objects.values_list("name", "pk"))
         self.first_document_id = (Document.objects.aggregate(top=Max("pk"))["top"] or 0) + 1
-        self.next_proposal_id = (Proposal.objects.aggregate(top=Max("pk"))["top"] or 0) + 1
+        self.next_ids = {
+            model: (model.objects.aggregate(top=Max("pk"))["top"] or 0) + 1 for model in (Proposal, Reply, Target)
+        }
         self._indicators_ensure()
 
     def _indicators_ensure(self) -> None:
@@ -117,6 +130,11 @@ class CorpusWriter:
                 self.initiatives[need.key] = row.pk
                 del pending[need.key]
 
+    def _next_id(self, model) -> int:
+        pk = self.next_ids[model]
+        self.next_ids[model] += 1
+        return pk
+
     def document_id(self, serial: int) -> int:
         return self.first_document_id + serial
 
@@ -150,7 +168,8 @@ class CorpusWriter:
                 values = dict(target)
                 initiative, indicator = values.pop("initiative"), values.pop("indicator")
                 own_targets.append(Target(
-                    **values, indicator_id=self.indicators[indicator], source_document_id=document_id,
+                    **values, id=self._next_id(Target), indicator_id=self.indicators[indicator],
+                    source_document_id=document_id,
                     initiative_id=self.initiatives[initiative.key] if initiative else None,
                 ))
             targets += own_targets
@@ -161,23 +180,22 @@ class CorpusWriter:
                     **values, indicator_id=self.indicators[indicator], source_document_id=document_id,
                 ))
             if plan.proposal is not None:
-                proposal_id, self.next_proposal_id = self.next_proposal_id, self.next_proposal_id + 1
+                proposal_id = self._next_id(Proposal)
                 values = {k: v for k, v in plan.proposal.items() if k not in ("proposer", "reply")}
                 proposals.append(Proposal(id=proposal_id, **values))
                 name, role = plan.proposal["proposer"]
                 proposers.append(Proposer(proposal_id=proposal_id, name=name, role=role, is_lead=True))
                 reply = Reply(
-                    **plan.proposal["reply"], proposal_id=proposal_id, document_id=document_id,
+                    **plan.proposal["reply"], id=self._next_id(Reply), proposal_id=proposal_id, document_id=document_id,
                     reply_kind=ReplyKind.FINAL, responding_organization_id=organization_id,
                 )
                 replies.append(reply)
-                # The reply and target objects get their ids when their tables are inserted, before these.
                 for commitment in plan.commitments:
                     values = dict(commitment)
                     target = values.pop("target")
                     commitments.append(Commitment(
-                        **values, reply=reply, source_document_id=document_id, organization_id=organization_id,
-                        target=own_targets[target] if target is not None else None,
+                        **values, reply_id=reply.pk, source_document_id=document_id, organization_id=organization_id,
+                        target_id=own_targets[target].pk if target is not None else None,
                     ))
         return PreparedBatch(documents, [
             (Document.regions.through, region_links), (Initiative.documents.through, initiative_links),
