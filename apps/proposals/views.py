@@ -9,10 +9,8 @@ from apps.proposals import grades, selectors
 from apps.proposals.filters import ProposalFilter
 from apps.proposals.models import Proposal
 from apps.proposals.timeline import proposal_timeline
-from apps.regions.models import Region
-from apps.regions.selectors import region_code_canonical
 from apps.web.export import EXPORT_FORMATS, Column, export_response
-from apps.web.filter_form import sidebar_fields
+from apps.web.filter_form import table_filters
 from apps.web.listing import FilteredListView
 
 SORT_FIELDS = {"session": _("届次/会议"), "number": _("编号")}
@@ -98,17 +96,9 @@ def _grades_export_columns() -> list[Column]:
 def proposal_grades(request):
     """``/proposals/grades/?region=&kind=``: replies by handling result, per child region and per year."""
     filterset = ProposalFilter(request.GET, request=request)
-    hidden = set(filterset.form.fields) - set(grades.GRADES_FILTERS)
-    filter_fields = sidebar_fields(filterset.form, user=request.user, hidden=hidden)
-    valid = filterset.is_valid()
-    region = None
-    if valid and filterset.form.cleaned_data.get("region"):
-        region = Region.objects.filter(code=region_code_canonical(filterset.form.cleaned_data["region"])).first()
-        if region is None:
-            filterset.form.add_error("region", _("没有这个行政区划。"))
-            valid = False
-    context = {"filter_form": filterset.form, "filter_fields": filter_fields, "filters_valid": valid,
-               "region": region, "columns": grades.result_columns(), "page_obj": None}
+    context = {**table_filters(filterset, user=request.user, shown=grades.GRADES_FILTERS),
+               "columns": grades.result_columns()}
+    valid, region = context["filters_valid"], context["region"]
     if not valid:
         return render(request, "proposals/grades.html", {**context, "rows": []}, status=400)
     chosen = {name: filterset.form.cleaned_data[name] for name in grades.GRADES_FILTERS

@@ -3,14 +3,12 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from apps.regions.models import Region
-from apps.regions.selectors import region_code_canonical
 from apps.targets import charts, comparison, scorecards, selectors
 from apps.targets.comparison import ComparisonForm
 from apps.targets.filters import IndicatorFilter, TargetFilter
 from apps.targets.models import Indicator, TargetProgress
 from apps.web.export import EXPORT_FORMATS, EXPORT_MAX_ROWS, Column, export_response
-from apps.web.filter_form import sidebar_fields
+from apps.web.filter_form import table_filters
 from apps.web.listing import FilteredListView
 
 SORT_FIELDS = {
@@ -181,17 +179,9 @@ def _scorecard_export_columns() -> list[Column]:
 def target_scorecard(request):
     """``/targets/scorecard/?region=&deadline_year=&theme=``: the children of a region × progress, with totals."""
     filterset = TargetFilter(request.GET, request=request)
-    hidden = set(filterset.form.fields) - set(SCORECARD_SHOWN_FILTERS)
-    filter_fields = sidebar_fields(filterset.form, user=request.user, hidden=hidden)
-    valid = filterset.is_valid()
-    region = None
-    if valid and filterset.form.cleaned_data.get("region"):
-        region = Region.objects.filter(code=region_code_canonical(filterset.form.cleaned_data["region"])).first()
-        if region is None:
-            filterset.form.add_error("region", _("没有这个行政区划。"))
-            valid = False
-    context = {"filter_form": filterset.form, "filter_fields": filter_fields, "filters_valid": valid,
-               "region": region, "states": list(TargetProgress), "page_obj": None}
+    context = {**table_filters(filterset, user=request.user, shown=SCORECARD_SHOWN_FILTERS),
+               "states": list(TargetProgress)}
+    valid, region = context["filters_valid"], context["region"]
     if not valid:
         return render(request, "targets/scorecard.html", {**context, "rows": []}, status=400)
     rows, totals = scorecards.regions_by_progress(user=request.user, filters=request.GET, region=region)

@@ -184,3 +184,19 @@ def sidebar_fields(form, *, user, labels: dict | None = None, help_texts: dict |
             field.widget.input_type = "search"
         shown.append(form[name])
     return shown
+
+
+def table_filters(filterset, *, user, shown) -> dict:
+    """The context of a counting table's sidebar (a scorecard, the grades): only the ``shown`` filters,
+    and the chosen region, which must exist (an unknown code is the region control's error)."""
+    hidden = set(filterset.form.fields) - set(shown)
+    filter_fields = sidebar_fields(filterset.form, user=user, hidden=hidden)
+    valid = filterset.is_valid()
+    region = None
+    if valid and filterset.form.cleaned_data.get("region"):
+        region = Region.objects.filter(code=region_code_canonical(filterset.form.cleaned_data["region"])).first()
+        if region is None:
+            filterset.form.add_error("region", _("没有这个行政区划。"))
+            valid = False
+    return {"filter_form": filterset.form, "filter_fields": filter_fields, "filters_valid": valid,
+            "region": region, "page_obj": None}
