@@ -18,6 +18,7 @@ from django.db.utils import load_backend
 from django.test import Client
 
 from apps.regions.models import Region, RegionLevel
+from policytracker import replicas
 from policytracker.replicas import ReplicaRouter
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -92,8 +93,12 @@ def listed_codes(client: Client) -> set[str]:
 
 
 def in_a_fresh_context(work):
-    """Run ``work`` as a new request would start: no write seen yet."""
-    return contextvars.Context().run(work)
+    """Run ``work`` as a new request would start: the same connections, no write seen yet."""
+    def fresh():
+        replicas._primary_pinned.set(False)
+        return work()
+
+    return contextvars.copy_context().run(fresh)
 
 
 def test_a_public_read_is_answered_by_the_replica(replica):
