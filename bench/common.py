@@ -53,6 +53,19 @@ LIST_RATIO_GOAL = 3.0
 SEARCH_P95_GOAL_MS = 150
 
 
+def cold_timing(work: Callable[[], object], *, runs: int) -> "Timing":
+    """``work`` timed ``runs`` times, every remembered figure forgotten before each (as saving a record does)."""
+    from apps.curation import memo
+
+    samples = []
+    for _ in range(runs):
+        memo._new_generation()
+        started = time.perf_counter()
+        work()
+        samples.append(time.perf_counter() - started)
+    return Timing(samples)
+
+
 def django_setup() -> None:
     """Configure Django on the bench database, with throttling out of the way (one client, many requests)."""
     sys.path.insert(0, str(ROOT))

@@ -7,7 +7,6 @@ grow with the data. The page's grouped count is remembered (apps.curation.memo) 
 changes, so the first table is what every request but the first after a change costs; the second
 times the grouped count itself, nothing remembered, against the same GROUP BY written by hand.
 """
-import time
 
 import common
 
@@ -47,18 +46,6 @@ def cold_cases():
     ]
 
 
-def cold(work, *, repeat: int) -> common.Timing:
-    from apps.curation import memo
-
-    samples = []
-    for _ in range(repeat):
-        memo._new_generation()  # forget every remembered figure, as saving a record does
-        started = time.perf_counter()
-        work()
-        samples.append(time.perf_counter() - started)
-    return common.Timing(samples)
-
-
 def main() -> None:
     args = common.arguments(__doc__.splitlines()[0])
     common.django_setup()
@@ -73,7 +60,7 @@ def main() -> None:
         ))
     common.report(f"Reply grades and the lists they link to ({size:,} documents; anonymous, counts remembered)", rows)
     cold_rows = [
-        common.Row(name=name, page=cold(work, repeat=min(args.repeat, 20)), p95_goal_ms=GRADES_P95_GOAL_MS)
+        common.Row(name=name, page=common.cold_timing(work, runs=min(args.repeat, 20)), p95_goal_ms=GRADES_P95_GOAL_MS)
         for name, work in cold_cases()
     ]
     cold_rows.append(common.Row(

@@ -6,7 +6,6 @@ Anonymous visitor, server-rendered HTML. Goal: p95 ≤ 150 ms each, with a numbe
 that does not grow with the data. No SQL baseline is written for these (the grouped count is
 itself the query a baseline would run).
 """
-import time
 
 import common
 
@@ -61,18 +60,6 @@ def cold_cases():
     ]
 
 
-def cold(work, runs: int = 3) -> common.Timing:
-    from apps.curation import memo
-
-    samples = []
-    for _ in range(runs):
-        memo._new_generation()  # forget every remembered figure, as saving a record does
-        started = time.perf_counter()
-        work()
-        samples.append(time.perf_counter() - started)
-    return common.Timing(samples)
-
-
 def main() -> None:
     args = common.arguments(__doc__.splitlines()[0])
     common.django_setup()
@@ -87,7 +74,7 @@ def main() -> None:
         ))
     common.report(f"Scorecards, indicator catalogue and comparison ({size:,} documents; anonymous)", rows)
     common.report("Cold: the counts a first request computes (3 runs, nothing remembered)",
-                  [common.Row(name=name, page=cold(work)) for name, work in cold_cases()])
+                  [common.Row(name=name, page=common.cold_timing(work, runs=3)) for name, work in cold_cases()])
 
 
 if __name__ == "__main__":
