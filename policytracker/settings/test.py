@@ -14,6 +14,11 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # indexing STATIC_ROOT (and warning that it is missing) at start.
 WHITENOISE_AUTOREFRESH = True
 
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # A test database of this run's own: two suites at once on one server (a second checkout, a
+    # run left going) would otherwise drop each other's database or wait on each other's locks.
+    DATABASES["default"]["TEST"] = {"NAME": f"test_{DATABASES['default']['NAME']}_{os.getpid()}"}
+
 if not os.environ.get("REDIS_URL"):
     # A cache folder of this test run's own: two runs at once (and `make run`) share no counts or figures.
     CACHES["default"]["LOCATION"] = tempfile.mkdtemp(prefix="policytracker-test-cache-")
