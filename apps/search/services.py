@@ -169,6 +169,8 @@ class SearchResults:
     query: ParsedQuery
     documents: QuerySet
     relaxed: bool = False
+    # More documents matched than were ranked: the ranking covers the ``limit`` newest matches only.
+    capped: bool = False
 
 
 def _ranked_none(queryset: QuerySet) -> QuerySet:
@@ -284,11 +286,12 @@ def _nearest(queryset: QuerySet, parsed: ParsedQuery, limit: int) -> list[int]:
 
 
 def documents_search(
-    queryset: QuerySet, q: str | ParsedQuery, *, limit: int = RANK_CANDIDATES, nearest: bool = True,
+    queryset: QuerySet, q: str | ParsedQuery, *, limit: int | None = None, nearest: bool = True,
 ) -> SearchResults:
     """Documents of ``queryset`` holding every concept of ``q``, most about it first.
 
-    The candidates are the ``limit`` most recently added matches; each gets the database's
+    The candidates are the ``limit`` (``RANK_CANDIDATES``) most recently added matches, and
+    ``capped`` says whether there were more; each gets the database's
     word-count score, and the best ``RERANKED`` of them are re-read for what they are about
     (title, target and commitment sentences, lists, nearness, links to what the query names).
     ``search_rank`` is higher for better (comparable only within one query). When nothing
@@ -298,19 +301,23 @@ def documents_search(
     parsed = q if isinstance(q, ParsedQuery) else query_parse(q)
     if not parsed:
         return SearchResults(parsed, _ranked_none(queryset))
+    limit = limit or RANK_CANDIDATES
     condition = matching.word_condition(parsed.concepts)
-    candidates = _newest(queryset, matching.entries_holding(condition), limit, condition)
+    # One more than the limit: whether more matched than are ranked.
+    candidates = _newest(queryset, matching.entries_holding(condition), limit + 1, condition)
+    capped, candidates = len(candidates) > limit, candidates[:limit]
     ranked = _ranked(queryset, parsed, matching.entries_checked(candidates, parsed.concepts) if candidates else [])
     if ranked is not None:
-        return SearchResults(parsed, ranked)
+        return SearchResults(parsed, ranked, capped=capped)
     if nearest:
-        ranked = _ranked(queryset, parsed, _nearest(queryset, parsed, limit))
+        nearest_ids = _nearest(queryset, parsed, limit + 1)
+        ranked = _ranked(queryset, parsed, nearest_ids[:limit])
         if ranked is not None:
-            return SearchResults(parsed, ranked, relaxed=True)
+            return SearchResults(parsed, ranked, relaxed=True, capped=len(nearest_ids) > limit)
     return SearchResults(parsed, _ranked_none(queryset))
 
 
-def documents_ranked(queryset: QuerySet, q: str, *, limit: int = RANK_CANDIDATES) -> QuerySet:
+def documents_ranked(queryset: QuerySet, q: str, *, limit: int | None = None) -> QuerySet:
     """Up to ``limit`` documents of ``queryset`` holding every concept of ``q``, best first
     (``documents_search`` without nearest matches). Count all matches with
     ``queryset.filter(pk__in=document_ids_matching(q)).count()``."""

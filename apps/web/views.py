@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from apps.documents.filters import DocumentFilter
 from apps.documents.selectors import document_search
 from apps.documents.views import FILTER_HELP, FILTER_LABELS, SORT_FIELDS
+from apps.search import services as search_services
 from apps.search.query import query_parse
 from apps.targets.progress import progress_today
 from apps.web.filter_form import sidebar_fields
@@ -33,14 +34,18 @@ def search(request):
     q = request.GET.get("q", "").strip()
     query = query_parse(q) if valid else None
     context = {
-        "q": q, "query": query, "relaxed": False,
+        "q": q, "query": query, "relaxed": False, "capped": False,
         "filter_form": filterset.form, "filter_fields": filter_fields, "page_obj": None, "rows": [],
     }
     if not valid:
         return render(request, "web/search.html", context, status=400)
     if query:
         results = document_search(filters=request.GET, user=request.user, query=query)
-        context["relaxed"] = results.relaxed
-        context["page_obj"] = Paginator(results.documents, PAGE_SIZE).get_page(request.GET.get("page"))
+        context["relaxed"], context["capped"] = results.relaxed, results.capped
+        context["ranked_limit"] = search_services.RANK_CANDIDATES
+        paginator = Paginator(results.documents, PAGE_SIZE)
+        # Only the newest matches were ranked: the count shown is "more than" (templates/web/_pagination.html).
+        paginator.count_is_estimate = results.capped
+        context["page_obj"] = paginator.get_page(request.GET.get("page"))
         context["rows"] = list(context["page_obj"].object_list)
     return render(request, "web/search.html", context)

@@ -133,3 +133,17 @@ def test_a_page_about_the_term_is_listed_above_a_page_that_names_it_in_a_list(cl
     DocumentFactory(title="工作要点", clean_text="深化教育评价改革、县管校聘改革、招生机制改革、课堂教学改革。")
     DocumentFactory(title="教师管理", clean_text="进一步深化县管校聘管理改革,力争交流教师200名。")
     assert result_titles(page(client, "/search/?q=县管校聘")) == ["教师管理", "工作要点"]
+
+
+def test_more_matches_than_are_ranked_are_said_to_be_more(client, monkeypatch):
+    monkeypatch.setattr("apps.search.services.RANK_CANDIDATES", 3)
+    for n in range(4):
+        DocumentFactory(clean_text=f"第{n}份：推进集团化办学。")
+    html = page(client, "/search/?q=集团化办学")
+    assert len(result_titles(html)) == 3
+    assert "这里按相关度排列的是其中最新的 3 份" in html and "超过 3 条" in html
+    assert "these are the newest 3 of them" in page(client, "/en/search/?q=集团化办学")
+
+    Document.objects.order_by("pk").first().delete()
+    html = page(client, "/search/?q=集团化办学")
+    assert "这里按相关度排列的是其中最新的" not in html and "共 3 条" in html
