@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from apps.documents.filters import DocumentFilter
 from apps.documents.selectors import document_search
 from apps.documents.views import FILTER_HELP, FILTER_LABELS, SORT_FIELDS
-from apps.search import services as search_services
 from apps.search.query import query_parse
 from apps.targets.progress import progress_today
 from apps.web.filter_form import sidebar_fields
@@ -42,9 +41,8 @@ def search(request):
     if query:
         results = document_search(filters=request.GET, user=request.user, query=query)
         context["relaxed"], context["capped"] = results.relaxed, results.capped
-        context["ranked_limit"] = search_services.RANK_CANDIDATES
         paginator = Paginator(results.documents, PAGE_SIZE)
-        # Only the newest matches were ranked: the count shown is "more than" (templates/web/_pagination.html).
+        # Not every match is listed (apps.search.services.LISTED): the count shown is "more than".
         paginator.count_is_estimate = results.capped
         context["page_obj"] = paginator.get_page(request.GET.get("page"))
         context["rows"] = list(context["page_obj"].object_list)

@@ -6,7 +6,7 @@ from django.db import connection
 
 from apps.documents.models import Document
 from apps.documents.tests.factories import DocumentFactory
-from apps.search.services import documents_ranked
+from apps.search.services import documents_ranked, documents_search
 from apps.web.tests.support import demo, page, text_of  # noqa: F401
 
 pytestmark = pytest.mark.django_db
@@ -135,15 +135,30 @@ def test_a_page_about_the_term_is_listed_above_a_page_that_names_it_in_a_list(cl
     assert result_titles(page(client, "/search/?q=县管校聘")) == ["教师管理", "工作要点"]
 
 
-def test_more_matches_than_are_ranked_are_said_to_be_more(client, monkeypatch):
-    monkeypatch.setattr("apps.search.services.RANK_CANDIDATES", 3)
+def test_more_matches_than_are_listed_are_said_to_be_more(client, monkeypatch):
     for n in range(4):
         DocumentFactory(clean_text=f"第{n}份：推进集团化办学。")
+    monkeypatch.setattr("apps.search.services.RANK_CANDIDATES", 3)  # the newest three are ranked
     html = page(client, "/search/?q=集团化办学")
     assert len(result_titles(html)) == 3
-    assert "这里按相关度排列的是其中最新的 3 份" in html and "超过 3 条" in html
-    assert "these are the newest 3 of them" in page(client, "/en/search/?q=集团化办学")
+    assert "这里只列出较新的匹配中最相关的 3 份" in html and "超过 3 条" in html
+    assert "only the 3 most relevant of the newer matches" in page(client, "/en/search/?q=集团化办学")
 
-    Document.objects.order_by("pk").first().delete()
+    monkeypatch.setattr("apps.search.services.RANK_CANDIDATES", 10)
+    monkeypatch.setattr("apps.search.services.LISTED", 2)  # ranked, but only the best two listed
     html = page(client, "/search/?q=集团化办学")
-    assert "这里按相关度排列的是其中最新的" not in html and "共 3 条" in html
+    assert len(result_titles(html)) == 2 and "超过 2 条" in html
+
+    monkeypatch.setattr("apps.search.services.LISTED", 4)
+    html = page(client, "/search/?q=集团化办学")
+    assert "这里只列出" not in html and "共 4 条" in html
+
+
+def test_the_text_is_read_best_first_until_enough_are_confirmed(monkeypatch):
+    """Words of one chunk far apart fail the text's check: the next best by score are read in their place."""
+    monkeypatch.setattr("apps.search.services.LISTED", 2)
+    close = [DocumentFactory(clean_text=f"第{n}份：推进紧密型教育集团建设。") for n in range(2)]
+    for n in range(3):  # each word more often, so scored higher, but never close together
+        DocumentFactory(clean_text=f"第{n}份：紧密型。紧密型。" + "其他内容。" * 20 + "教育集团。教育集团。")
+    results = documents_search(Document.objects.all(), "紧密型教育集团")
+    assert set(results.documents) == set(close) and not results.relaxed
