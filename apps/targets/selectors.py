@@ -11,7 +11,9 @@ from apps.targets.figures import indicator_figures
 from apps.targets.filters import IndicatorFilter, TargetFilter
 from apps.targets.models import Indicator, Observation, Target
 
-TARGET_ORDER = ["deadline_year", "indicator__name", "region_id", "pk"]
+# By year, then indicator: each indicator's targets together, in the catalogue's order (its id), which
+# an index serves (Target.Meta); its name would need a join and a sort of every match.
+TARGET_ORDER = ["deadline_year", "indicator_id", "region_id", "pk"]
 
 
 def _with_visible_source(records: QuerySet, user) -> QuerySet:

@@ -12,6 +12,7 @@ from apps.targets.api.serializers import (
     TargetSerializer,
 )
 from apps.targets.filters import IndicatorFilter, ObservationFilter, TargetFilter
+from apps.targets.selectors import TARGET_ORDER
 from apps.documents.models import Document
 from apps.initiatives.models import Initiative
 from apps.targets.models import Indicator, Observation, Target
@@ -46,7 +47,7 @@ class TargetViewSet(ReadOnlyApiViewSet):
                 visible_initiative_id=self.visible_link(Initiative, "initiative"),
                 visible_source_document_id=self.visible_link(Document, "source_document"),
             )
-            .order_by("deadline_year", "indicator__name", "region_id", "pk")
+            .order_by(*TARGET_ORDER)
         )
 
 
