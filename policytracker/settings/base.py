@@ -97,18 +97,22 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": env_database("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+# Short page queries, planned for them (docs/performance.md): JIT compiled the targets' progress
+# count for 45 of its 72 ms, and starting parallel workers made the admin's target page 84 ms
+# instead of 17 (100 k documents). work_mem: a common search word's matches are looked up in a
+# hash (apps.search.matching.documents_holding); past PostgreSQL's default of 4 MB (about
+# 80,000 matches) the planner scans them once per document instead: 25 s at a million documents.
+POSTGRESQL_SESSION_OPTIONS = "-c jit=off -c max_parallel_workers_per_gather=0 -c work_mem=64MB"
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
-    # Short page queries, planned for them (docs/performance.md, measured at 100 k documents):
-    # JIT compiled the targets' progress count for 45 of its 72 ms, and starting parallel
-    # workers made the admin's target page 84 ms instead of 17. A URL's own ?options= wins.
+    # A URL's own ?options= wins.
     DATABASES["default"]["OPTIONS"] = {
-        "options": "-c jit=off -c max_parallel_workers_per_gather=0", **DATABASES["default"].get("OPTIONS", {}),
+        "options": POSTGRESQL_SESSION_OPTIONS, **DATABASES["default"].get("OPTIONS", {}),
     }
 # Read replicas of the primary (docs/production.md): public reads go to them, writes, the admin,
 # staff and anything read right after a write to the primary (policytracker/replicas.py).
 DATABASE_REPLICAS = []
 for _alias, _replica in env_database_replicas("DATABASE_REPLICA_URLS").items():
-    _replica["OPTIONS"] = {"options": "-c jit=off -c max_parallel_workers_per_gather=0", **_replica.get("OPTIONS", {})}
+    _replica["OPTIONS"] = {"options": POSTGRESQL_SESSION_OPTIONS, **_replica.get("OPTIONS", {})}
     # The test runner gives a replica no database of its own: it reads the primary's test database.
     _replica["TEST"] = {"MIRROR": "default"}
     DATABASES[_alias] = _replica
