@@ -113,6 +113,12 @@ _INDEXES = """
     WHERE t.relname = ANY(%s) AND t.relnamespace = 'public'::regnamespace
       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.oid AND c.contype IN ('p', 'u', 'x'))
 """
+# Statistics targets set on index columns (ALTER INDEX ... SET STATISTICS): pg_get_indexdef omits them.
+_INDEX_STATISTICS = """
+    SELECT i.relname, a.attnum, a.attstattarget FROM pg_attribute a
+    JOIN pg_class i ON i.oid = a.attrelid JOIN pg_index x ON x.indexrelid = i.oid JOIN pg_class t ON t.oid = x.indrelid
+    WHERE t.relname = ANY(%s) AND t.relnamespace = 'public'::regnamespace AND a.attstattarget > 0
+"""
 _FOREIGN_KEYS = """
     SELECT t.relname, c.conname, pg_get_constraintdef(c.oid) FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
     WHERE t.relname = ANY(%s) AND t.relnamespace = 'public'::regnamespace AND c.contype = 'f'
@@ -156,6 +162,8 @@ def indexes_deferred(params: dict, tables: list[str], *, workers: int = 2) -> It
         with link, link.cursor() as cursor:  # one transaction: all dropped or none
             cursor.execute(_INDEXES, [tables])
             indexes = cursor.fetchall()
+            cursor.execute(_INDEX_STATISTICS, [tables])
+            statistics = cursor.fetchall()
             cursor.execute(_FOREIGN_KEYS, [tables])
             foreign_keys = cursor.fetchall()
             for table, name, _definition in foreign_keys:
@@ -172,6 +180,7 @@ def indexes_deferred(params: dict, tables: list[str], *, workers: int = 2) -> It
         # The GIN index parses every entry's words again: the longest build, started first.
         ordered = sorted((definition for _name, definition in indexes), key=lambda sql: " gin " not in sql)
         run_parallel(params, ordered, workers)
+        run_parallel(params, [f'ALTER INDEX "{i}" ALTER COLUMN {n} SET STATISTICS {t}' for i, n, t in statistics], 1)
         # Two foreign keys of one table lock each other out: one connection for them all.
         run_parallel(params, [f'ALTER TABLE "{t}" ADD CONSTRAINT "{n}" {d}' for t, n, d in foreign_keys], 1)
         timings["indexes"] = time.perf_counter() - started

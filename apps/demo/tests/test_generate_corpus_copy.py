@@ -20,12 +20,17 @@ DOCUMENTS = 150
 
 
 def schema() -> set[tuple]:
-    """Every index and constraint of the corpus's tables, as PostgreSQL prints them."""
+    """Every index (with its columns' statistics targets) and constraint of the corpus's tables."""
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE tablename = ANY(%s)", [_copied_tables()]
         )
         indexes = set(cursor.fetchall())
+        cursor.execute(
+            "SELECT i.relname, a.attnum, a.attstattarget FROM pg_attribute a JOIN pg_class i ON i.oid = a.attrelid "
+            "JOIN pg_index x ON x.indexrelid = i.oid WHERE x.indrelid::regclass::text = ANY(%s)", [_copied_tables()],
+        )
+        indexes |= set(cursor.fetchall())
         cursor.execute(
             "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint "
             "WHERE conrelid::regclass::text = ANY(%s)", [_copied_tables()],
