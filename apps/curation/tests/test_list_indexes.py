@@ -8,6 +8,7 @@ from apps.documents.tests.factories import DocumentFactory
 from apps.initiatives.models import Initiative
 from apps.proposals.models import Reply
 from apps.targets.models import Target
+from apps.targets.selectors import target_list
 
 pytestmark = pytest.mark.django_db
 
@@ -25,6 +26,15 @@ def index_names(model) -> set[str]:
     return {name for name, info in constraints.items() if info["index"]}
 
 
+def plan_of(queryset) -> str:
+    """PostgreSQL's plan for ``queryset``, as EXPLAIN prints it."""
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # a table this small would be scanned
+        sql, params = queryset.query.sql_with_params()
+        cursor.execute(f"EXPLAIN {sql}", params)
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
 @pytest.mark.parametrize("model", list(LIST_INDEXES), ids=lambda m: m.__name__)
 def test_the_migrations_create_the_list_indexes(model):
     assert set(LIST_INDEXES[model]) <= index_names(model)
@@ -34,12 +44,7 @@ def test_the_migrations_create_the_list_indexes(model):
 def test_newest_first_with_undated_last_is_read_from_the_index():
     DocumentFactory.create_batch(3)
     DocumentFactory(publish_date=None)
-    newest = Document.objects.order_by(F("publish_date").desc(nulls_last=True), "-pk")[:25]
-    with connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")  # a table this small would be scanned
-        sql, params = newest.query.sql_with_params()
-        cursor.execute(f"EXPLAIN {sql}", params)
-        plan = "\n".join(row[0] for row in cursor.fetchall())
+    plan = plan_of(Document.objects.order_by(F("publish_date").desc(nulls_last=True), "-pk")[:25])
     assert "document_newest_idx" in plan
     assert "Sort" not in plan.split("document_newest_idx")[0].splitlines()[-1]
 
@@ -48,14 +53,7 @@ def test_newest_first_with_undated_last_is_read_from_the_index():
 def test_a_targets_page_filtered_by_progress_is_read_in_the_lists_order_from_the_index():
     """/targets/?progress=missed over all years: the page's rows come from the index in the list's
     order, not from a sort of every missed target of the earliest year (0.7 s at a million documents)."""
-    from apps.targets.selectors import target_list
-
-    page = target_list(filters={"progress": "missed"}, user=None)[:25]
-    with connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")  # a table this small would be scanned
-        sql, params = page.query.sql_with_params()
-        cursor.execute(f"EXPLAIN {sql}", params)
-        plan = "\n".join(row[0] for row in cursor.fetchall())
+    plan = plan_of(target_list(filters={"progress": "missed"}, user=None)[:25])
     assert "target_list_order_idx" in plan
     assert "Sort" not in plan.split("target_list_order_idx")[0]  # (the subqueries below may sort their one row)
 
