@@ -174,7 +174,7 @@ class SearchResults:
     query: ParsedQuery
     documents: QuerySet
     relaxed: bool = False
-    # More documents matched than were ranked: the ranking covers the ``limit`` newest matches only.
+    # More documents matched than are listed (the ``LISTED`` best of the ``limit`` newest matches).
     capped: bool = False
 
 
@@ -285,7 +285,9 @@ def _best(scores: dict[int, float], concepts=None) -> tuple[dict[int, float], bo
     return kept, False
 
 
-def _ranked(queryset: QuerySet, parsed: ParsedQuery, candidates: list[int], *, confirm: bool) -> tuple[QuerySet | None, bool]:
+def _ranked(
+    queryset: QuerySet, parsed: ParsedQuery, candidates: list[int], *, confirm: bool,
+) -> tuple[QuerySet | None, bool]:
     """The candidates ranked (the ``LISTED`` best, confirmed by the text when ``confirm``), and
     whether some were left out."""
     if not candidates:
@@ -344,7 +346,7 @@ def documents_search(
 
 
 def documents_ranked(queryset: QuerySet, q: str, *, limit: int | None = None) -> QuerySet:
-    """Up to ``limit`` documents of ``queryset`` holding every concept of ``q``, best first
+    """Up to ``LISTED`` documents of ``queryset`` holding every concept of ``q``, best first
     (``documents_search`` without nearest matches). Count all matches with
     ``queryset.filter(pk__in=document_ids_matching(q)).count()``."""
     return documents_search(queryset, q, limit=limit, nearest=False).documents
