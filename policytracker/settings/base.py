@@ -100,8 +100,8 @@ DATABASES = {"default": env_database("DATABASE_URL", default=f"sqlite:///{BASE_D
 # Short page queries, planned for them (docs/performance.md): JIT compiled the targets' progress
 # count for 45 of its 72 ms, and starting parallel workers made the admin's target page 84 ms
 # instead of 17 (100 k documents). work_mem: a common search word's matches are looked up in a
-# hash (apps.search.matching.documents_holding); past PostgreSQL's default of 4 MB (about
-# 80,000 matches) the planner scans them once per document instead: 25 s at a million documents.
+# hash (apps.search.matching.documents_holding); when they do not fit PostgreSQL's default of 4 MB
+# the planner scans them once per document instead: 25 s for 480,000 matches at a million documents.
 POSTGRESQL_SESSION_OPTIONS = "-c jit=off -c max_parallel_workers_per_gather=0 -c work_mem=64MB"
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     # A URL's own ?options= wins.
