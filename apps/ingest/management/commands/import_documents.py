@@ -28,6 +28,11 @@ from apps.ingest.services import ImportResult, import_reader
 PROGRESS_BAR_FROM = 5
 
 
+# No monitor thread: this process forks worker processes (--workers, apps.ingest.parallel; and any
+# later fork in the same process, as generate_corpus's loaders in a test run), and a process forked
+# while another thread holds a lock can wait for it forever (a CI run hung so in a loader pool).
+tqdm.monitor_interval = 0
+
 class Command(BaseCommand):
     help = (
         "Import captured pages (.txt, .html, .htm, .docx, .pdf files, or folders of them) as draft documents: by default "
