@@ -33,6 +33,7 @@ PROGRESS_BAR_FROM = 5
 # while another thread holds a lock can wait for it forever (a CI run hung so in a loader pool).
 tqdm.monitor_interval = 0
 
+
 class Command(BaseCommand):
     help = (
         "Import captured pages (.txt, .html, .htm, .docx, .pdf files, or folders of them) as draft documents: by default "
