@@ -47,9 +47,8 @@ def held_document(draft: Draft, fingerprint: ArticleFingerprint) -> HeldDocument
         "pk", "title", "checksum", "content_checksum", "clean_text"
     )[:CANDIDATES]
     raw_checksum = text_checksum(draft.raw_text)
-    exact = [row for row in rows if raw_checksum == row[2] or fingerprint.checksum == row[3]]
-    inside = [row for row in rows if one_inside_other(fingerprint, ArticleFingerprint.of(row[4]))]
-    row = (exact or inside or [None])[0]
+    exact = next((row for row in rows if raw_checksum == row[2] or fingerprint.checksum == row[3]), None)
+    row = exact or next((row for row in rows if one_inside_other(fingerprint, ArticleFingerprint.of(row[4]))), None)
     return HeldDocument(row[0], row[1]) if row else None
 
 

@@ -61,20 +61,21 @@ def document_import(
         return ImportResult(draft)
     draft.document.source_url = source_url
     fingerprint = ArticleFingerprint.of(draft.clean_text)
-    held = mark_if_held(draft, fingerprint)
-    if held or dry_run:
-        return ImportResult(draft, held=held)
-    try:
-        with transaction.atomic():
-            # Another process may have saved the same article since: look again once it is done.
-            held = article_lock(fingerprint) and mark_if_held(draft, fingerprint)
-            if held:
-                return ImportResult(draft, held=held)
-            document = DraftWriter(draft, reader, user, fingerprint).save()
-    except IntegrityError:
-        # The same raw text saved at the same moment by someone else: the checksum is unique.
+    if dry_run:
+        return ImportResult(draft, held=mark_if_held(draft, fingerprint))
+    with transaction.atomic():
+        # Looked for once another import of the same article, if any, has committed.
+        article_lock(fingerprint)
         held = mark_if_held(draft, fingerprint)
         if held:
             return ImportResult(draft, held=held)
-        raise
+        try:
+            with transaction.atomic():
+                document = DraftWriter(draft, reader, user, fingerprint).save()
+        except IntegrityError:
+            # The same raw text saved meanwhile where no lock was taken (SQLite): the checksum is unique.
+            held = mark_if_held(draft, fingerprint)
+            if held:
+                return ImportResult(draft, held=held)
+            raise
     return ImportResult(draft, document)

@@ -183,3 +183,16 @@ def test_a_figure_whose_words_match_the_catalogue_lands_on_its_indicator(seed_by
     target = Target.objects.get(source_document=document)
     assert target.indicator.code == "tight_group_schooling_coverage"
     assert not Indicator.objects.filter(name="义务教育紧密型集团化办学覆盖率", code__isnull=True).exists()
+
+
+def test_an_imported_document_has_one_history_entry_naming_its_places_and_importer(seed_bytes, django_user_model):
+    curator = django_user_model.objects.create_user("curator")
+    document = document_import(raw=seed_bytes["000_bfc45f867f23e2c2.txt"], filename="000.txt", user=curator).document
+    [entry] = document.history.all()
+    assert entry.history_type == "+" and entry.history_user == curator
+    places = set(document.regions.values_list("pk", flat=True))
+    assert places and set(entry.regions.values_list("region_id", flat=True)) == places
+    # A curator's later change of places is recorded as before, with the places after it.
+    document.regions.remove(*places)
+    latest = document.history.latest()
+    assert latest.history_type == "~" and not latest.regions.exists()
