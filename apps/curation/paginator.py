@@ -1,13 +1,13 @@
 """Paginators for large tables: no exact count where it costs.
 
 ``CappedCountPaginator`` (the API's and the list pages'): counts up to a cap, then says so.
-``EstimatedCountPaginator`` (the admin changelists'):
+``EstimatedCountPaginator`` (the admin changelists'): the same, but for an unfiltered table.
 
 Counting every row of a 100 k-row table is a scan on PostgreSQL (its MVCC keeps no
 row count), and the admin counts on every page view. For a changelist that is not
 filtered, this paginator reads the planner's estimate instead (``pg_class.reltuples``,
 kept by autovacuum/ANALYZE), once the table is large enough for the difference to show.
-Filtered lists, small tables and SQLite keep Django's exact count. Pair it with
+Filtered lists, small tables and SQLite are counted up to the cap. Pair it with
 ``show_full_result_count = False`` so a filtered page does not count the whole table too.
 
 The estimate is off by the rows written since the last ANALYZE: the last page may come
@@ -44,18 +44,6 @@ def estimated_row_count(queryset: QuerySet) -> int | None:
     if row is None or row[0] is None or row[0] < 0:
         return None
     return int(row[0])
-
-
-class EstimatedCountPaginator(Paginator):
-    """Django's Paginator, with the planner's estimate as the count of a large unfiltered table."""
-
-    @cached_property
-    def count(self) -> int:
-        if isinstance(self.object_list, QuerySet):
-            estimate = estimated_row_count(self.object_list)
-            if estimate is not None and estimate > ESTIMATE_ABOVE_ROWS:
-                return estimate
-        return super().count
 
 
 class CappedPage(Page):
@@ -122,3 +110,24 @@ class CappedCountPaginator(Paginator):
         if not rows:
             raise EmptyPage(self.error_messages["no_results"])
         return CappedPage(rows[: self.per_page], number, self, has_more=len(rows) > self.per_page)
+
+
+class EstimatedCountPaginator(CappedCountPaginator):
+    """The admin changelists': the planner's estimate for a large unfiltered table, else a count up
+    to the cap (a filter or a search matching most of a million documents is not counted whole)."""
+
+    # Django's changelist lists every row, unpaged, when the count is at most ``list_per_page`` or,
+    # asked to show all, ``list_max_show_all`` (200): a count stopped at the cap must stay above both.
+    MIN_CAP = 1_000
+
+    def __init__(self, object_list, per_page, *args, **kwargs):
+        super().__init__(object_list, per_page, *args, **kwargs)
+        self.cap = max(self.cap, self.MIN_CAP)
+
+    @cached_property
+    def _capped_count(self) -> tuple[int, bool]:
+        if isinstance(self.object_list, QuerySet):
+            estimate = estimated_row_count(self.object_list)
+            if estimate is not None and estimate > ESTIMATE_ABOVE_ROWS:
+                return estimate, False
+        return CappedCountPaginator._capped_count.func(self)

@@ -7,6 +7,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from apps.curation.admin import CURATION_FIELDSET, CascadingStatusAdmin, CuratedModelAdmin, HistoryAdmin
+from apps.curation.admin_filters import DateYearSpanFieldListFilter
 from apps.curation.models import CurationStatus
 from apps.curation.paginator import EstimatedCountPaginator
 from apps.documents.models import Citation, Document
@@ -89,11 +90,13 @@ class DocumentAdmin(CascadingStatusAdmin):
         "title", "doc_type", "organization_link", "region_names", "publish_date", "doc_number", "source_link",
         "status", "review_link",
     ]
-    list_filter = ["status", "doc_type", province_filter("regions__code"), ("organization__kind", OrganizationKindFilter)]
+    list_filter = [
+        "status", "doc_type", ("publish_date", DateYearSpanFieldListFilter), province_filter("regions__code"),
+        ("organization__kind", OrganizationKindFilter),
+    ]
     search_fields = ["title", "doc_number", "organization__name", "source_site"]
     autocomplete_fields = ["regions", "organization"]
     list_select_related = ["organization"]
-    date_hierarchy = "publish_date"
     readonly_fields = [*CuratedModelAdmin.readonly_fields, "checksum", "import_warnings_list", "source_file"]
     fieldsets = [
         (None, {"fields": [

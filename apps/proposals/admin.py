@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from apps.curation.admin import CURATION_FIELDSET, CascadingStatusAdmin, CuratedModelAdmin, HistoryAdmin
+from apps.curation.admin_filters import DateYearSpanFieldListFilter
 from apps.proposals.models import Proposal, Proposer, Reply
 from apps.proposals.publishing import proposal_changes, proposals_set_status
 from apps.regions.admin import province_filter
@@ -73,11 +74,12 @@ class ProposalAdmin(CascadingStatusAdmin):
     list_display = [
         "__str__", "title", "kind", "region", "lead_proposer_name", "reply_count", "due_date", "status",
     ]
-    list_filter = ["status", "kind", province_filter("region__code"), "session"]
+    list_filter = [
+        "status", "kind", ("assigned_date", DateYearSpanFieldListFilter), province_filter("region__code"), "session",
+    ]
     search_fields = ["title", "number", "session", "subject", "proposers__name"]
     autocomplete_fields = ["region"]
     list_select_related = ["region"]
-    date_hierarchy = "assigned_date"
     fieldsets = [
         (None, {"fields": ["kind", "session", "number", "title", "region", "subject", ("assigned_date", "due_date")]}),
         CURATION_FIELDSET,
@@ -126,7 +128,8 @@ class ReplyAdmin(CuratedModelAdmin):
     # The first column already links to the proposal; open the reply from its kind.
     list_display_links = ["reply_kind"]
     list_filter = [
-        "status", "reply_kind", "result_code", "satisfaction", "disclosure", province_filter("proposal__region__code"),
+        "status", "reply_kind", "result_code", "satisfaction", "disclosure", ("reply_date", DateYearSpanFieldListFilter),
+        province_filter("proposal__region__code"),
     ]
     search_fields = [
         "proposal__title", "proposal__number", "proposal__session", "doc_number", "responding_organization__name",
@@ -134,7 +137,6 @@ class ReplyAdmin(CuratedModelAdmin):
     ]
     autocomplete_fields = ["proposal", *REPLY_AUTOCOMPLETE_FIELDS]
     list_select_related = ["proposal", "responding_organization"]
-    date_hierarchy = "reply_date"
     fieldsets = [
         (None, {"fields": ["proposal", *REPLY_MAIN_FIELDS]}),
         CURATION_FIELDSET,

@@ -9,7 +9,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from apps.curation.admin import CURATION_FIELDSET, CuratedModelAdmin, HistoryAdmin
-from apps.curation.admin_filters import UsedRelatedFieldListFilter, YearSpanFieldListFilter
+from apps.curation.admin_filters import (
+    DateYearSpanFieldListFilter, UsedRelatedFieldListFilter, YearSpanFieldListFilter,
+)
 from apps.regions.admin import province_filter
 from apps.targets.models import Indicator, Observation, Target
 from apps.targets.services import IndicatorMergeError, indicators_merge
@@ -184,11 +186,13 @@ class TargetAdmin(CuratedModelAdmin):
 @admin.register(Observation)
 class ObservationAdmin(CuratedModelAdmin):
     list_display = ["indicator", "region", "value_display", "observed_on", "source_link", "status"]
-    list_filter = ["status", province_filter("region__code"), ("indicator", UsedRelatedFieldListFilter)]
+    list_filter = [
+        "status", ("observed_on", DateYearSpanFieldListFilter), province_filter("region__code"),
+        ("indicator", UsedRelatedFieldListFilter),
+    ]
     search_fields = ["indicator__name", "region__name", "^region__code", "quote"]
     autocomplete_fields = ["indicator", "region", "source_document"]
     list_select_related = ["indicator", "region", "source_document"]
-    date_hierarchy = "observed_on"
     fieldsets = [
         (None, {"fields": ["indicator", "region", ("value", "unit"), "observed_on", "source_document", "quote"]}),
         CURATION_FIELDSET,

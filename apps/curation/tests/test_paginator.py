@@ -1,4 +1,4 @@
-"""The admin's paginator: PostgreSQL's estimate for a large unfiltered table, an exact count otherwise."""
+"""The admin's paginator: PostgreSQL's estimate for a large unfiltered table, a count up to the cap otherwise."""
 from unittest import mock
 
 import pytest
@@ -100,3 +100,32 @@ def test_the_changelist_counts_exactly_where_there_is_no_estimate(curator_client
     with mock.patch("apps.curation.paginator.estimated_row_count", return_value=None):
         response = curator_client.get(reverse("admin:documents_document_changelist"))
     assert response.context["cl"].result_count == 2
+
+
+def test_a_filter_or_search_matching_more_than_the_cap_says_more_than_and_pages_on(curator_client, settings):
+    settings.RESULT_COUNT_CAP = 2
+    DocumentFactory.create_batch(3, status="draft", title="教办发文")
+    changelist = reverse("admin:documents_document_changelist")
+    with mock.patch.object(EstimatedCountPaginator, "MIN_CAP", 2), mock.patch.object(CuratedModelAdmin, "list_per_page", 1):
+        searched = curator_client.get(changelist, {"q": "教办", "status__exact": "draft"})
+        last = curator_client.get(changelist, {"q": "教办", "p": "3"})
+    assert searched.context["cl"].result_count == 2 and searched.context["cl"].paginator.count_is_estimate
+    page = searched.content.decode()
+    assert "超过 2 条" in page and "2 条结果" not in page
+    assert len(searched.context["cl"].result_list) == 1
+    # The rows past the cap are still there to page to.
+    assert len(last.context["cl"].result_list) == 1
+
+
+def test_the_cap_stays_above_the_counts_at_which_django_lists_every_row():
+    paginator = EstimatedCountPaginator(Document.objects.all(), 100, cap=5)
+    assert paginator.cap > max(100, CuratedModelAdmin.list_max_show_all)
+
+
+def test_a_filter_matching_fewer_than_the_cap_is_counted_exactly(curator_client, settings):
+    settings.RESULT_COUNT_CAP = 5
+    DocumentFactory.create_batch(3, status="draft")
+    with mock.patch.object(EstimatedCountPaginator, "MIN_CAP", 5):
+        response = curator_client.get(reverse("admin:documents_document_changelist"), {"status__exact": "draft"})
+    assert response.context["cl"].result_count == 3 and not response.context["cl"].paginator.count_is_estimate
+    assert "超过" not in response.content.decode()

@@ -82,9 +82,19 @@ def test_filter_by_province_lists_a_document_once_however_many_regions_match(cur
     assert listed_titles(curator_client.get(CHANGELIST, {"province": "320000"})) == [reply_document.title]
 
 
-def test_filter_by_date_hierarchy(curator_client, reply_document):
+def test_filter_by_publish_year(curator_client, reply_document):
     older = DocumentFactory(publish_date=datetime.date(2018, 7, 26))
     assert listed_titles(curator_client.get(CHANGELIST, {"publish_date__year": "2018"})) == [older.title]
+    sidebar = curator_client.get(CHANGELIST).content.decode()
+    # Every year from the earliest document to the latest, a year without documents included.
+    years = range(2018, reply_document.publish_date.year + 1)
+    assert all(f"?publish_date__year={year}" in sidebar for year in years)
+    assert f"?publish_date__year={years[-1] + 1}" not in sidebar and "?publish_date__year=2017" not in sidebar
+
+
+def test_a_year_that_is_not_a_number_is_refused_without_a_crash(curator_client, reply_document):
+    response = curator_client.get(CHANGELIST, {"publish_date__year": "二〇一八"})
+    assert response.status_code == 302 and "e=1" in response.url
 
 
 def test_changelist_links_the_organization_and_the_source(curator_client, reply_document):
