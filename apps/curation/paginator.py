@@ -78,8 +78,12 @@ class CappedCountPaginator(Paginator):
     @cached_property
     def _capped_count(self) -> tuple[int, bool]:
         rows = self.object_list
-        # The first cap + 1 rows in any order number the same: no ORDER BY for the planner to honour.
-        counted = rows.order_by()[: self.cap + 1].count() if isinstance(rows, QuerySet) else len(rows)
+        if isinstance(rows, QuerySet):
+            # The first cap + 1 rows in any order number the same: no ORDER BY for the planner to
+            # honour. A queryset already sliced is counted as it is.
+            counted = (rows if rows.query.is_sliced else rows.order_by()[: self.cap + 1]).count()
+        else:
+            counted = len(rows)
         return (self.cap, True) if counted > self.cap else (counted, False)
 
     @cached_property

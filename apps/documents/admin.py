@@ -97,6 +97,9 @@ class DocumentAdmin(CascadingStatusAdmin):
     search_fields = ["title", "doc_number", "organization__name", "source_site"]
     autocomplete_fields = ["regions", "organization"]
     list_select_related = ["organization"]
+    # Undated documents last, as document_newest_idx holds them: Django's plain "-publish_date"
+    # puts them first, and the page then sorts every undated document (a fifth of the corpus).
+    ordering = [models.F("publish_date").desc(nulls_last=True), "-id"]
     readonly_fields = [*CuratedModelAdmin.readonly_fields, "checksum", "import_warnings_list", "source_file"]
     fieldsets = [
         (None, {"fields": [

@@ -14,6 +14,7 @@ from apps.curation.admin_filters import (
 )
 from apps.regions.admin import province_filter
 from apps.targets.models import Indicator, Observation, Target
+from apps.targets.selectors import TARGET_ORDER
 from apps.targets.services import IndicatorMergeError, indicators_merge
 
 
@@ -147,6 +148,9 @@ class TargetAdmin(CuratedModelAdmin):
         "status", ("deadline_year", YearSpanFieldListFilter), "comparator", EvidenceListFilter, "progress_override",
         province_filter("region__code"), ("indicator", UsedRelatedFieldListFilter),
     ]
+    # The lists' order, read from target_list_order_idx: the model's (by the indicator's name) sorts
+    # a year's targets on every page view.
+    ordering = TARGET_ORDER
     search_fields = ["indicator__name", "region__name", "^region__code", "quote", "initiative__name"]
     autocomplete_fields = ["indicator", "region", "initiative", "source_document"]
     list_select_related = ["indicator", "region", "source_document"]

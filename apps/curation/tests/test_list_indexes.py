@@ -2,6 +2,7 @@
 import pytest
 from django.db import connection
 from django.db.models import F
+from django.urls import reverse
 
 from apps.documents.models import Document
 from apps.documents.tests.factories import DocumentFactory
@@ -9,6 +10,7 @@ from apps.initiatives.models import Initiative
 from apps.proposals.models import Reply
 from apps.targets.models import Target
 from apps.targets.selectors import target_list
+from apps.targets.tests.factories import TargetFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -72,3 +74,20 @@ def test_sqlite_keeps_the_index_through_a_table_rebuild():
         cursor.execute("SELECT sql FROM sqlite_master WHERE name = 'document_newest_idx'")
         (sql,) = cursor.fetchone()
     assert "NULLS" not in sql.upper() and '"publish_date" DESC' in sql
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the production database's planner")
+@pytest.mark.parametrize("changelist, index", [
+    ("documents_document", "document_newest_idx"), ("targets_target", "target_list_order_idx"),
+])
+def test_the_admin_changelists_read_their_page_in_an_index_order(curator_client, changelist, index):
+    """Newest first with undated documents last, targets in the lists' order: read from the index
+    until the page is full, where the models' own order (undated first, the indicator's name)
+    sorted a fifth of the documents, or a year's targets, on every page view at a million."""
+    DocumentFactory.create_batch(2)
+    DocumentFactory(publish_date=None)
+    TargetFactory.create_batch(2)
+    response = curator_client.get(reverse(f"admin:{changelist}_changelist"))
+    plan = plan_of(response.context["cl"].result_list, sort=False)
+    assert index in plan
+    assert "Sort" not in plan.split(index)[0]
