@@ -8,6 +8,7 @@ from apps.documents.models import Document
 from apps.documents.tests.factories import DocumentFactory
 from apps.initiatives.models import Initiative
 from apps.proposals.models import Reply
+from apps.review.queue import waiting
 from apps.targets.models import Target
 from apps.targets.selectors import target_list
 from apps.targets.tests.factories import TargetFactory
@@ -91,3 +92,17 @@ def test_the_admin_changelists_read_their_page_in_an_index_order(curator_client,
     plan = plan_of(response.context["cl"].result_list, sort=False)
     assert index in plan
     assert "Sort" not in plan.split(index)[0]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL index (JSON containment)")
+def test_the_review_queue_filtered_by_a_note_finds_the_drafts_through_the_notes_index():
+    """Not by reading every draft's notes (0.4 s for 10,000 drafts)."""
+    DocumentFactory.create_batch(3, status="draft", import_warnings=[{"message": "页面上没有发布日期", "values": {}}])
+    Document.objects.bulk_create(
+        Document(title=f"草稿 {n}", doc_type="news", raw_text=f"正文 {n}", checksum=str(n), status="draft")
+        for n in range(500)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE documents_document")
+    plan = plan_of(waiting("no-date").order_by().values("pk"))
+    assert "Bitmap Index Scan on document_draft_notes_idx" in plan
