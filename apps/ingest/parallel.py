@@ -2,7 +2,8 @@
 
 Saving a page is mostly Python: the ORM, django-simple-history's copies, the segmenter.
 Threads share one interpreter lock, so two import threads ran no faster than one (42
-against 40 pages/s at 100 k documents on 2 cores); two processes ran 80 (docs/performance.md).
+against 40 pages/s at 100 k documents on 2 cores); two processes ran about twice as many
+(docs/performance.md, "Import throughput").
 Each page is still one ``document_import``, in its own transaction on its own process's
 connection; results come back in the order of the pages.
 
