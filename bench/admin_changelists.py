@@ -4,9 +4,9 @@
 
 Logged in as a member of the curators group (staff: drafts included), page of 100, the
 filter sidebar rendered. Unfiltered lists count with PostgreSQL's estimate
-(apps.curation.paginator); filtered ones count exactly, without a second count of the whole
-table (show_full_result_count = False). The baseline is one SQL query for the same 100 rows
-and an exact count.
+(apps.curation.paginator); filtered ones count up to the cap (RESULT_COUNT_CAP), without a
+second count of the whole table (show_full_result_count = False). The baseline is one SQL query
+for the same 100 rows and an exact count.
 """
 import datetime
 
