@@ -17,6 +17,7 @@ Processes are forked, so only where fork exists, on PostgreSQL, and outside a tr
 anywhere else the pages are imported one after another in this process.
 """
 import multiprocessing
+import signal
 from collections.abc import Iterable, Iterator
 
 from django.db import connection, connections
@@ -43,6 +44,12 @@ def _import_one(page: tuple[str, bytes | Exception], reader: Reader, options: di
     if isinstance(raw, Exception):
         return ImportResult(Draft(file=filename, status=Status.ERROR, error=_unreadable(raw)))
     return document_import(raw=raw, filename=filename, reader=reader, **options)
+
+
+def _child_start() -> None:
+    # The pool stops its children with SIGTERM; a handler the parent had installed (a job worker
+    # run in the same process, as in the tests) would otherwise keep them alive and the pool waiting.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _import_in_child(page: tuple[str, bytes | Exception]) -> ImportResult:
@@ -75,7 +82,7 @@ def documents_import(
     # Children must open connections of their own, not share this process's socket.
     connections.close_all()
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        with multiprocessing.get_context("fork").Pool(workers, initializer=_child_start) as pool:
             yield from pool.imap(_import_in_child, pages, chunksize=2)
     finally:
         _child_reader, _child_options = None, {}

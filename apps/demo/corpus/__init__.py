@@ -35,6 +35,7 @@ about 40 replies with their proposals, 560 targets, 260 observations, 500 citati
 import collections
 import multiprocessing
 import os
+import signal
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -88,6 +89,10 @@ _loader_connection = None
 def _loader_start(params: dict) -> None:
     global _loader_connection
     import psycopg2
+
+    # The pool stops its children with SIGTERM; a handler the parent had installed (a job worker
+    # run in the same process, as in the tests) would otherwise keep them alive and the pool waiting.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
     _loader_connection = psycopg2.connect(**params)
     with _loader_connection.cursor() as cursor:

@@ -1,5 +1,7 @@
 """With REDIS_URL set, the importer's jobs go through RQ on a real redis-server (started here)."""
 
+import signal
+
 import django_rq
 import pytest
 from django_tasks_db.models import DBTaskResult
@@ -44,7 +46,13 @@ def test_a_batch_is_queued_on_redis_and_read_by_an_rq_worker(rq_backend, django_
     # RQ's own worker with django-tasks-rq's job class, in this process so that it sees the test's
     # transaction (`manage.py import_worker` runs the forking one).
     worker = django_rq.get_worker("default", job_class="django_tasks_rq.Job", worker_class="rq.worker.SimpleWorker")
-    worker.work(burst=True)
+    # RQ installs its SIGINT/SIGTERM handlers and leaves them: give this process its own back.
+    handlers = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        worker.work(burst=True)
+    finally:
+        for number, handler in handlers.items():
+            signal.signal(number, handler)
 
     assert list(batch.items.values_list("state", flat=True)) == ["done", "done"]
     assert Document.objects.filter(status="draft").count() == 2
