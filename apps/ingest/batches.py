@@ -1,13 +1,16 @@
-"""Import batches as background work: create one, read one item, cancel, retry.
+"""Import batches as background work: create one, read its items, cancel, retry.
 
-Each item is read in two steps. A committed, conditional update claims it (waiting → reading,
-with a token): two workers given the same item cannot both win it. Then one transaction saves
-the draft records *and* the item's outcome, and only under the claim's token: a worker killed in
-between leaves no half-saved records, only an item "reading" for too long, which the batch page
-offers to retry (``ImportItem.is_stalled``). Duplicates across a batch are found as across the
-database, since every item before this one is committed (apps.ingest.duplicates).
+A job reads a group of items (``GROUP_SIZE``) in two steps. A committed, conditional update claims
+them (waiting → reading, with a token): two workers given the same item cannot both win it. Then
+one transaction saves the draft records *and* the items' outcomes, and only under the claim's
+token: a worker killed in between leaves no half-saved records, only items "reading" for too long,
+which the batch page offers to retry (``ImportItem.is_stalled``). A group that fails is saved again
+item by item, so one bad item fails alone. Duplicates across a batch are found as across the
+database: within a group, a page of the same article as an earlier one is saved after it
+(apps.ingest.services), and every other group is committed or locked (apps.ingest.duplicates).
 """
 import logging
+import sys
 import time
 import uuid
 from collections.abc import Iterable
@@ -24,10 +27,13 @@ from apps.ingest.files import PAGE_SUFFIXES, suffix_of, unsupported_type_note
 from apps.ingest.models import BatchOrigin, ImportBatch, ImportItem, ItemState
 from apps.ingest.notes import N_, Note, note
 from apps.ingest.pipeline import Reader
-from apps.ingest.services import ImportResult, document_import, import_reader
+from apps.ingest.services import Capture, ImportResult, captures_import, import_reader
 
 logger = logging.getLogger(__name__)
 
+# Items read and saved together by one job: the statements of a group cost little more than a
+# page's (apps.ingest.writer), and a failing group is read again item by item.
+GROUP_SIZE = 10
 # A worker keeps its reader (region table, vocabulary) this long before reading the database again.
 READER_SECONDS = 60
 _reader_cache: tuple[float, Reader] | None = None
@@ -88,19 +94,21 @@ def _refusal(name: str, raw: bytes | Exception) -> Note | None:
 
 
 def items_enqueue(item_ids: Iterable[int]) -> None:
-    """One background job per item (apps.ingest.tasks). In one transaction: on the database backend
-    a thousand jobs are a thousand rows, which SQLite would otherwise write (and sync) one by one."""
-    from apps.ingest.tasks import import_item
+    """One background job per group of up to ``GROUP_SIZE`` items (apps.ingest.tasks). In one
+    transaction: on the database backend a thousand jobs are a thousand rows, which SQLite would
+    otherwise write (and sync) one by one."""
+    from apps.ingest.tasks import import_items
 
     item_ids = list(item_ids)
+    groups = [item_ids[start:start + GROUP_SIZE] for start in range(0, len(item_ids), GROUP_SIZE)]
     with transaction.atomic():
-        if _database_jobs_create(import_item, item_ids):
+        if _database_jobs_create(import_items, groups):
             return
-        for item_id in item_ids:
-            import_item.enqueue(item_id)
+        for group in groups:
+            import_items.enqueue(group)
 
 
-def _database_jobs_create(task, item_ids: list[int]) -> bool:
+def _database_jobs_create(task, groups: list[list[int]]) -> bool:
     """On the database backend, the jobs' rows in a few INSERTs rather than one per job: the rows
     ``task.enqueue`` writes (test_import_jobs.py compares them), a 1,000-file upload's request
     otherwise spending most of its time on them. False on another backend."""
@@ -114,10 +122,10 @@ def _database_jobs_create(task, item_ids: list[int]) -> bool:
     backend.validate_task(task)
     DBTaskResult.objects.bulk_create([
         DBTaskResult(
-            args_kwargs={"args": [item_id], "kwargs": {}}, priority=task.priority, task_path=task.module_path,
+            args_kwargs={"args": [group], "kwargs": {}}, priority=task.priority, task_path=task.module_path,
             queue_name=task.queue_name, run_after=task.run_after or get_date_max(), backend_name=backend.alias,
         )
-        for item_id in item_ids
+        for group in groups
     ], batch_size=500)
     return True
 
@@ -130,56 +138,95 @@ def _worker_reader() -> Reader:
     return _reader_cache[1]
 
 
-def item_claim(item_id: int) -> str | None:
-    """Take a waiting item for this worker; its token, or None when another worker has it, it is
-    finished or its batch was cancelled. Committed at once, so the batch page shows it reading."""
+def items_claim(item_ids: list[int]) -> tuple[str, list[int]]:
+    """Take the waiting items among ``item_ids`` for this worker: the claim's token and the ids
+    won (not those another worker has, finished, or of a cancelled batch). Committed at once, so
+    the batch page shows them reading."""
     token = uuid.uuid4().hex
     with transaction.atomic():
-        claimed = ImportItem.objects.filter(
-            pk=item_id, state=ItemState.WAITING, batch__cancelled_at__isnull=True,
+        ImportItem.objects.filter(
+            pk__in=item_ids, state=ItemState.WAITING, batch__cancelled_at__isnull=True,
         ).update(state=ItemState.READING, claim=token, claimed_at=timezone.now(), attempts=F("attempts") + 1)
+    claimed = ImportItem.objects.filter(pk__in=item_ids, claim=token).order_by("position", "pk")
+    return token, list(claimed.values_list("pk", flat=True))
+
+
+def item_claim(item_id: int) -> str | None:
+    """Take one waiting item (``items_claim``); its token, or None when it was not this worker's to take."""
+    token, claimed = items_claim([item_id])
     return token if claimed else None
 
 
 def item_import(*, item_id: int, reader: Reader | None = None) -> ImportResult | None:
-    """Read one item of a batch and save its draft records and its outcome in one transaction.
+    """Read one item of a batch (``items_import``); None when it was not this worker's to read."""
+    return items_import(item_ids=[item_id], reader=reader).get(item_id)
 
-    None when the item was not this worker's to read (see ``item_claim``). Bad input ends the item
-    refused with its reason; an unexpected error ends it failed, retryable, with nothing saved.
+
+def items_import(*, item_ids: list[int], reader: Reader | None = None) -> dict[int, ImportResult]:
+    """Read a group of items and save their draft records and their outcomes in one transaction.
+
+    The results by item, for the items this worker claimed (see ``items_claim``). Bad input ends
+    an item refused with its reason. If saving the group fails, each item is read again alone, so
+    that an unexpected error ends only its own item failed, retryable, with nothing saved.
     """
-    token = item_claim(item_id)
-    if token is None:
-        return None
-    item = ImportItem.objects.select_related("batch__started_by").get(pk=item_id)
-    try:
-        page = _page_fetched(item) if item.url else None
-    except FetchRefused as refusal:
-        # Nothing to save: only the item's outcome, still under this worker's claim.
-        ImportItem.objects.filter(pk=item_id, claim=token).update(
-            state=ItemState.REFUSED, finished_at=timezone.now(), reason=refusal.note.stored(),
+    token, claimed = items_claim(item_ids)
+    reader = reader or _worker_reader()
+    items = ImportItem.objects.filter(pk__in=claimed).select_related("batch__started_by").order_by("position", "pk")
+    results, captures = {}, {}
+    for item in items:
+        try:
+            page = _page_fetched(item) if item.url else None
+        except FetchRefused as refusal:
+            # Nothing to save: only the item's outcome, still under this worker's claim.
+            ImportItem.objects.filter(pk=item.pk, claim=token).update(
+                state=ItemState.REFUSED, finished_at=timezone.now(), reason=refusal.note.stored(),
+            )
+            results[item.pk] = ImportResult(Draft(file=item.name, status=Status.ERROR, error=refusal.note))
+            continue
+        captures[item] = Capture(
+            page.content if page else bytes(item.content), item.name,
+            suffix=page.suffix if page else None, source_url=item.url,
         )
-        return ImportResult(Draft(file=item.name, status=Status.ERROR, error=refusal.note))
+    by_user = {}
+    for item in captures:
+        by_user.setdefault(item.batch.started_by, []).append(item)
+    for user, group in by_user.items():
+        results.update(_items_save(group, captures, token, reader, user))
+    return results
+
+
+def _items_save(items: list[ImportItem], captures: dict, token: str, reader: Reader, user) -> dict[int, ImportResult]:
+    """The items' pages saved together with their outcomes; if that fails, each item alone."""
     try:
         with transaction.atomic():
-            result = document_import(
-                raw=page.content if page else bytes(item.content), filename=item.name,
-                reader=reader or _worker_reader(), user=item.batch.started_by,
-                suffix=page.suffix if page else None, source_url=item.url,
-            )
-            recorded = ImportItem.objects.filter(pk=item_id, claim=token).update(**_outcome(result))
-            if not recorded:
-                # A curator retried the item while this worker was stuck: the retry's reading counts.
-                raise ClaimLost(item_id)
+            results = captures_import([captures[item] for item in items], reader=reader, user=user)
+            for item, result in zip(items, results):
+                if not ImportItem.objects.filter(pk=item.pk, claim=token).update(**_outcome(result)):
+                    # A curator retried the item while this worker was stuck: the retry's reading counts.
+                    raise ClaimLost(item.pk)
+        return {item.pk: result for item, result in zip(items, results)}
     except ClaimLost:
-        return None
-    except Exception as error:  # anything unforeseen: the item fails, retryable, with nothing saved
-        logger.exception("Import item %s failed", item_id)
-        ImportItem.objects.filter(pk=item_id, claim=token).update(
-            state=ItemState.FAILED, finished_at=timezone.now(),
-            reason=note(N_("读取时出错：%(reason)s"), reason=f"{type(error).__name__}: {error}").stored(),
-        )
-        return None
-    return result
+        if len(items) == 1:
+            return {}
+    except Exception:
+        if len(items) == 1:
+            _item_failed(items[0], token)
+            return {}
+    logger.info("Import items %s failed together; reading each alone", [item.pk for item in items])
+    results = {}
+    for item in items:
+        results.update(_items_save([item], captures, token, reader, user))
+    return results
+
+
+def _item_failed(item: ImportItem, token: str) -> None:
+    """Anything unforeseen: the item fails, retryable, with nothing saved."""
+    logger.exception("Import item %s failed", item.pk)
+    error = sys.exc_info()[1]
+    ImportItem.objects.filter(pk=item.pk, claim=token).update(
+        state=ItemState.FAILED, finished_at=timezone.now(),
+        reason=note(N_("读取时出错：%(reason)s"), reason=f"{type(error).__name__}: {error}").stored(),
+    )
 
 
 def _page_fetched(item: ImportItem) -> FetchedPage:

@@ -64,19 +64,25 @@ def mark_if_held(draft: Draft, fingerprint: ArticleFingerprint) -> HeldDocument 
     return held
 
 
-def article_lock(fingerprint: ArticleFingerprint) -> bool:
-    """Inside a transaction on PostgreSQL: wait for any other import of the same article to commit.
+def article_lock(*fingerprints: ArticleFingerprint) -> bool:
+    """Inside a transaction on PostgreSQL: wait for any other import of the same articles to commit.
 
     ``content_checksum`` cannot be unique (rows saved before it existed may share it), so two
     processes importing one article in two dresses (``import_documents --workers``) would both
     find it new. Looking again once the lock is taken, the second sees the first's document.
+    The keys are taken in order, so two imports of overlapping groups cannot deadlock.
     False where there is no such lock (SQLite, where writers take turns anyway).
     """
     if connection.vendor != "postgresql":
         return False
-    keys = sorted({int(value[:15], 16) for value in (fingerprint.checksum, fingerprint.head, fingerprint.tail) if value})
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(["pg_advisory_xact_lock(%s)"] * len(keys)), keys)
+    keys = sorted({
+        int(value[:15], 16)
+        for fingerprint in fingerprints
+        for value in (fingerprint.checksum, fingerprint.head, fingerprint.tail) if value
+    })
+    if keys:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT " + ", ".join(["pg_advisory_xact_lock(%s)"] * len(keys)), keys)
     return True
 
 

@@ -1,6 +1,8 @@
-"""The importer's only step that writes: a Draft saved as draft records, in the caller's transaction."""
+"""The importer's only step that writes: drafts saved as draft records, in the caller's transaction."""
 import operator
 import re
+from collections import defaultdict
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import reduce
 
@@ -9,8 +11,9 @@ from django.db.models import Q
 from simple_history.utils import bulk_create_with_history
 
 from apps.commitments.models import Commitment
+from apps.curation import memo
 from apps.curation.models import CurationStatus
-from apps.documents.models import ArticleFingerprint, Citation, Document
+from apps.documents.models import ArticleFingerprint, Citation, Document, text_checksum
 from apps.ingest.draft import Draft
 from apps.ingest.extract.initiatives import Term, theme_guess
 from apps.ingest.notes import N_, Note, note
@@ -20,6 +23,7 @@ from apps.initiatives.models import Initiative
 from apps.organizations.models import Organization, OrganizationKind
 from apps.proposals.models import Proposal, ProposalKind, Proposer, Reply
 from apps.regions.models import Region, RegionLevel
+from apps.search.services import search_entries_update
 from apps.targets.evidence import target_evidence_refresh
 from apps.targets.models import Indicator, Observation, Target
 
@@ -48,28 +52,68 @@ def _stored(warning: Note | str) -> dict | str:
     return warning.stored() if isinstance(warning, Note) else warning
 
 
-class DraftWriter:
-    """A draft saved as draft records: the document, its places, proposal and reply, citations,
-    initiatives, targets and observations, with the notes the curator should read."""
+@dataclass
+class _Page:
+    """One draft of the group being written, and what writing it has made so far."""
 
-    def __init__(self, draft: Draft, reader: Reader, user, fingerprint: ArticleFingerprint):
-        self.draft = draft
+    draft: Draft
+    fingerprint: ArticleFingerprint
+    proposal_match: ProposalMatch | None = None
+    document: Document | None = None
+    reply: Reply | None = None
+    initiatives: dict[str, Initiative] = field(default_factory=dict)
+
+    @property
+    def region_codes(self) -> list[str]:
+        return [r.code for r in self.draft.document.regions]
+
+
+class DraftWriter:
+    """Drafts saved as draft records: each document, its places, proposal and reply, citations,
+    initiatives, targets and observations, with the notes the curator should read.
+
+    A group of pages is written with one statement per table for all of them (the replies'
+    proposals excepted): a page's own statements, some twenty, cost more than reading it. The
+    caller keeps out of one group two pages of the same article or the same proposal
+    (``apps.ingest.services``): neither would see the other's records.
+    """
+
+    def __init__(self, drafts: list[tuple[Draft, ArticleFingerprint]], reader: Reader, user):
+        self.pages = [_Page(draft, fingerprint) for draft, fingerprint in drafts]
         self.reader = reader
         self.user = user
-        self.fingerprint = fingerprint
         self.regions: dict[str, Region] = {}
-        self.proposal_match: ProposalMatch | None = None
+        self.organizations: dict[str, Organization | None] = {}
 
-    def save(self) -> Document:
-        draft, spec = self.draft, self.draft.document
-        region_codes = [r.code for r in spec.regions]
-        self._regions_ensure(region_codes + [t.region for t in draft.targets if t.region])
-        if draft.proposal and draft.reply:
-            self.proposal_match = ProposalMatch.find(draft.proposal, draft.reply, self._proposal_region())
+    def save(self) -> list[Document]:
+        pages = self.pages
+        self._regions_ensure([
+            code for page in pages
+            for code in [*page.region_codes, *(t.region for t in page.draft.targets if t.region)]
+        ])
+        for page in pages:
+            if page.draft.proposal and page.draft.reply:
+                page.proposal_match = ProposalMatch.find(
+                    page.draft.proposal, page.draft.reply, self._proposal_region(page.draft),
+                )
+        self._organizations_ensure([page.draft.document.organization for page in pages])
+        for page in pages:
+            page.document = self._document(page)
+        self._documents_save(pages)
+        self._citations(pages)
+        for page in pages:
+            page.reply = self._reply(page)
+        self._initiatives(pages)
+        self._figures(pages)
+        self._commitments(pages)
+        return [page.document for page in pages]
+
+    def _document(self, page: _Page) -> Document:
+        draft, spec = page.draft, page.draft.document
         document = Document(
             title=(spec.title or draft.file)[:300],
             doc_type=spec.doc_type,
-            organization=self._organization(spec.organization),
+            organization=self.organizations.get(spec.organization),
             publish_date=spec.publish_date,
             doc_number=spec.doc_number[:64],
             source_site=spec.source_site[:128],
@@ -77,54 +121,53 @@ class DraftWriter:
             raw_text=draft.raw_text,
             clean_text=draft.clean_text,
             source_file=draft.file[:255],
-            import_warnings=[_stored(w) for w in [*draft.warnings, *self._notes()]],
+            import_warnings=[_stored(w) for w in [*draft.warnings, *self._notes(page)]],
             status=DRAFT,
         )
-        document.fingerprint_set(self.fingerprint)
-        self._document_save(document, [self.regions[code] for code in region_codes])
-        self._citations(document)
-        reply = self._reply(document)
-        initiatives = self._initiatives(document)
-        self._figures(document, initiatives)
-        if reply is not None:
-            self._commitments(document, reply)
+        document.fingerprint_set(page.fingerprint)
+        document.checksum = text_checksum(document.raw_text)  # what Document.save() would set
         return document
 
-    def _document_save(self, document: Document, regions: list[Region]) -> None:
-        """The document, its places and one history row naming both. Saved and linked the usual
-        way, its history is written twice (bare, then again with the places) and its places read
-        back for each: about a seventh of an import's time."""
-        document.skip_history_when_saving = True
-        try:
-            document.save()  # the search entry and the remembered figures still follow (post_save)
-        finally:
-            del document.skip_history_when_saving
+    def _documents_save(self, pages: list[_Page]) -> None:
+        """The documents, their places, one history row each naming both, and their search entries.
+
+        Inserted together, so what ``Document.save()`` and its signals do is done here: the search
+        entries, the remembered figures forgotten. Saved and linked one by one, each document's
+        history was written twice (bare, then with its places) and its places read back each time.
+        """
+        documents = Document.objects.bulk_create([page.document for page in pages])
+        search_entries_update(documents=documents)
+        memo.forget_all()
         through = Document.regions.through
-        links = through.objects.bulk_create([through(document=document, region=region) for region in regions])
-        [history] = Document.history.bulk_history_create([document], default_user=self.user)
+        links = through.objects.bulk_create([
+            through(document=page.document, region=self.regions[code]) for page in pages for code in page.region_codes
+        ])
+        histories = Document.history.bulk_history_create(documents, default_user=self.user)
+        history_of = {document.pk: history for document, history in zip(documents, histories)}
         history_links = apps.get_model("documents", "HistoricalDocument_regions")
         history_links.objects.bulk_create([
-            history_links(id=link.pk, document=document, region_id=link.region_id, history=history) for link in links
+            history_links(id=link.pk, document_id=link.document_id, region_id=link.region_id,
+                          history=history_of[link.document_id])
+            for link in links
         ])
 
-    def _notes(self) -> list[Note]:
+    def _notes(self, page: _Page) -> list[Note]:
         """What saving will leave for the curator, known before anything is written."""
-        notes = self.proposal_match.notes() if self.proposal_match else []
-        for figure in [*self.draft.targets, *self.draft.observations]:
+        notes = page.proposal_match.notes() if page.proposal_match else []
+        for figure in [*page.draft.targets, *page.draft.observations]:
             if not figure.indicator:
                 notes.append(note(UNNAMED_INDICATOR_NOTE, quote=figure.quote[:40]))
-        for observation in self.draft.observations:
+        for observation in page.draft.observations:
             if observation.date is None:
                 notes.append(note(UNDATED_OBSERVATION_NOTE, quote=observation.quote[:40]))
         return notes
 
-    def _proposal_region(self) -> Region | None:
+    def _proposal_region(self, draft: Draft) -> Region | None:
         code = session_region(
-            self.draft.proposal.session if self.draft.proposal else "",
-            self.draft.document.specific_region_codes(), self.reader.matcher,
+            draft.proposal.session if draft.proposal else "", draft.document.specific_region_codes(), self.reader.matcher,
         )
-        if code and code not in self.regions:
-            self._regions_ensure([code, *self.regions])
+        if code:
+            self._regions_ensure([code])
         return self.regions.get(code) if code else None
 
     def _bulk_create(self, model, rows: list) -> list:
@@ -132,12 +175,16 @@ class DraftWriter:
         return bulk_create_with_history(rows, model, default_user=self.user) if rows else []
 
     def _regions_ensure(self, codes: list[str]) -> None:
-        """Regions by code, created from the national table when the database lacks them."""
-        wanted = set(codes)
+        """Regions by code (and their ancestors) in ``self.regions``, created from the national
+        table when the database lacks them."""
+        wanted = set(codes) - set(self.regions)
         for code in list(wanted):
             place = self.reader.matcher.places.get(code)
             wanted.update(a.code for a in (self.reader.matcher.ancestors(place) if place else []))
-        self.regions = {r.code: r for r in Region.objects.filter(code__in=wanted)}
+        wanted -= set(self.regions)
+        if not wanted:
+            return
+        self.regions.update({r.code: r for r in Region.objects.filter(code__in=wanted)})
         missing = sorted(wanted - set(self.regions), key=lambda c: (not c.endswith("0000"), not c.endswith("00"), c))
         for code in missing:
             place = self.reader.matcher.places[code]
@@ -150,45 +197,62 @@ class DraftWriter:
                 code=code, defaults={"name": place.name, "level": level, "parent_id": place.parent},
             )
 
-    def _organization(self, name: str) -> Organization | None:
-        if not name:
-            return None
-        kind = next((k for word, k in ORGANIZATION_KINDS if word in name), OrganizationKind.OTHER)
-        places = self.reader.matcher.find(name)[0]
-        region = places[-1].code if places else None
-        if region and region not in self.regions:
-            self._regions_ensure([region, *self.regions])
-        organization, _created = Organization.objects.get_or_create(
-            name=name[:128], defaults={"kind": kind, "region": self.regions.get(region) if region else None},
-        )
-        return organization
+    def _organizations_ensure(self, names: list[str]) -> None:
+        """Organizations by name in ``self.organizations``: the held ones in one query, the others
+        created (in name order, as ``_initiatives`` creates) in the region their name gives."""
+        wanted = sorted({name for name in names if name and name not in self.organizations})
+        if not wanted:
+            return
+        held = {o.name: o for o in Organization.objects.filter(name__in=[name[:128] for name in wanted])}
+        places = {name: self.reader.matcher.find(name)[0] for name in wanted if name[:128] not in held}
+        self._regions_ensure([found[-1].code for found in places.values() if found])
+        for name in wanted:
+            if name[:128] not in held:
+                kind = next((k for word, k in ORGANIZATION_KINDS if word in name), OrganizationKind.OTHER)
+                region = self.regions[places[name][-1].code] if places[name] else None
+                held[name[:128]], _created = Organization.objects.get_or_create(
+                    name=name[:128], defaults={"kind": kind, "region": region},
+                )
+            self.organizations[name] = held[name[:128]]
 
-    def _citations(self, document: Document) -> None:
-        """Citations, linked to the cited document when it is held (by 文号, else by title)."""
-        cites = self.draft.document.cites
-        others = Document.objects.exclude(pk=document.pk)
-        by_number = dict(
-            others.filter(doc_number__in=[c.doc_number for c in cites if c.doc_number]).values_list("doc_number", "pk")
-        )
-        by_title = dict(others.filter(title__in=[c.title for c in cites if c.title]).values_list("title", "pk"))
+    def _organization(self, name: str) -> Organization | None:
+        self._organizations_ensure([name])
+        return self.organizations.get(name)
+
+    def _citations(self, pages: list[_Page]) -> None:
+        """Citations, linked to the cited document when it is held (by 文号, else by title), never to
+        the citing one."""
+        cites = [(page.document, cite) for page in pages for cite in page.draft.document.cites]
+        by_number, by_title = defaultdict(list), defaultdict(list)
+        numbers = {cite.doc_number for _d, cite in cites if cite.doc_number}
+        titles = {cite.title for _d, cite in cites if cite.title}
+        for number, pk in Document.objects.filter(doc_number__in=numbers).values_list("doc_number", "pk") if numbers else []:
+            by_number[number].append(pk)
+        for title, pk in Document.objects.filter(title__in=titles).values_list("title", "pk") if titles else []:
+            by_title[title].append(pk)
+
+        def cited(document: Document, cite) -> int | None:
+            found = [pk for pk in [*by_number.get(cite.doc_number, []), *by_title.get(cite.title, [])] if pk != document.pk]
+            return found[0] if found else None
+
         self._bulk_create(Citation, [
             Citation(
                 document=document, cited_title=cite.title[:300], cited_doc_number=cite.doc_number[:64],
-                cited_document_id=by_number.get(cite.doc_number) or by_title.get(cite.title),
+                cited_document_id=cited(document, cite),
             )
-            for cite in cites
+            for document, cite in cites
         ])
 
-    def _reply(self, document: Document) -> Reply | None:
-        proposal_spec, reply_spec = self.draft.proposal, self.draft.reply
+    def _reply(self, page: _Page) -> Reply | None:
+        proposal_spec, reply_spec, document = page.draft.proposal, page.draft.reply, page.document
         if proposal_spec is None or reply_spec is None:
             return None
-        if not self.proposal_match.reply_wanted:
+        if not page.proposal_match.reply_wanted:
             return None  # the document's import notes say why
         # get_or_create: an import running beside this one may be creating the same proposal.
-        proposal = self.proposal_match.held or Proposal.objects.get_or_create(
+        proposal = page.proposal_match.held or Proposal.objects.get_or_create(
             kind=proposal_spec.kind, session=proposal_spec.session[:128], number=proposal_spec.number[:32],
-            region=self._proposal_region(),
+            region=self._proposal_region(page.draft),
             defaults={"title": proposal_title(proposal_spec, document.title)[:300], "status": DRAFT},
         )[0]
         has_lead = proposal.proposers.filter(is_lead=True).exists()
@@ -215,51 +279,64 @@ class DraftWriter:
         reply.co_handling_organizations.add(*filter(None, map(self._organization, reply_spec.co_handling)))
         return reply
 
-    def _commitments(self, document: Document, reply: Reply) -> None:
-        """The reply's promises, made by the replying body, in the proposal's region (else the page's)."""
-        page_codes = self.draft.document.specific_region_codes()
-        region = reply.proposal.region or (self.regions.get(page_codes[0]) if page_codes else None)
-        self._bulk_create(Commitment, [
-            Commitment(
-                source_document=document, reply=reply, organization=reply.responding_organization, region=region,
-                quote=spec.quote, summary=spec.summary[:200], kind=spec.kind, deadline_year=spec.deadline_year,
-                status=DRAFT,
-            )
-            for spec in self.draft.commitments
-        ])
+    def _commitments(self, pages: list[_Page]) -> None:
+        """The replies' promises, made by the replying body, in the proposal's region (else the page's)."""
+        commitments = []
+        for page in pages:
+            reply = page.reply
+            if reply is None:
+                continue
+            page_codes = page.draft.document.specific_region_codes()
+            region = reply.proposal.region or (self.regions.get(page_codes[0]) if page_codes else None)
+            commitments += [
+                Commitment(
+                    source_document=page.document, reply=reply, organization=reply.responding_organization,
+                    region=region, quote=spec.quote, summary=spec.summary[:200], kind=spec.kind,
+                    deadline_year=spec.deadline_year, status=DRAFT,
+                )
+                for spec in page.draft.commitments
+            ]
+        self._bulk_create(Commitment, commitments)
 
-    def _initiatives(self, document: Document) -> dict[str, Initiative]:
+    def _initiatives(self, pages: list[_Page]) -> None:
         """Link the initiatives mentioned: vocabulary entries are generic (no region), programmes
         the page names belong to its first region."""
         vocabulary = {term.name: term for term in self.reader.vocabulary}
-        codes = self.draft.document.specific_region_codes()
-        wanted = {}
-        for name in self.draft.initiatives:
-            term = vocabulary.get(name)
-            wanted[name] = (term, None if term or not codes else self.regions[codes[0]])
+        wanted = {}  # (name, region) → term, for the whole group
+        for page in pages:
+            codes = page.draft.document.specific_region_codes()
+            for name in page.draft.initiatives:
+                term = vocabulary.get(name)
+                region = None if term or not codes else self.regions[codes[0]]
+                wanted[(name[:200], region)] = term
         # The ones already held in one query, by (name, region): a programme's name recurs in many
         # regions. get_or_create only for the rest (rare once a few pages are in).
-        pairs = [Q(name=name[:200], region=region) for name, (_term, region) in wanted.items()]
+        pairs = [Q(name=name, region=region) for name, region in wanted]
         held = {
             (initiative.name, initiative.region_id): initiative
             for initiative in (Initiative.objects.filter(reduce(operator.or_, pairs)) if pairs else [])
         }
         # New ones in name order: imports running side by side (apps.ingest.parallel) then take
         # the same rows' locks in the same order and cannot deadlock.
-        for name, (term, region) in sorted(wanted.items(), key=lambda item: item[0]):
-            if (name[:200], region.pk if region else None) not in held:
-                held[(name[:200], region.pk if region else None)], _created = Initiative.objects.get_or_create(
-                    name=name[:200], region=region,
+        for (name, region), term in sorted(wanted.items(), key=lambda item: (item[0][0], _pk(item[0][1]) or 0)):
+            if (name, _pk(region)) not in held:
+                held[(name, _pk(region))], _created = Initiative.objects.get_or_create(
+                    name=name, region=region,
                     defaults={"theme": term.theme if term else theme_guess(name), "status": DRAFT},
                 )
-        linked = {name: held[(name[:200], region.pk if region else None)] for name, (_t, region) in wanted.items()}
+        for page in pages:
+            codes = page.draft.document.specific_region_codes()
+            page.initiatives = {
+                name: held[(name[:200], None if vocabulary.get(name) or not codes else self.regions[codes[0]].pk)]
+                for name in page.draft.initiatives
+            }
         # Through rows directly: Initiative's history copies all of an initiative's links on every
         # add, so linking each import through the relation grows with every page ever imported.
         through = Initiative.documents.through
-        through.objects.bulk_create(
-            [through(initiative=i, document=document) for i in linked.values()], ignore_conflicts=True
-        )
-        return linked
+        through.objects.bulk_create([
+            through(initiative=initiative, document=page.document)
+            for page in pages for initiative in page.initiatives.values()
+        ], ignore_conflicts=True)
 
     @staticmethod
     def _indicator_name(name: str, quote: str) -> str:
@@ -275,60 +352,68 @@ class DraftWriter:
                 codes[words] = figure.indicator_code
             else:
                 names.setdefault(words, figure.unit)
-        catalogue = {i.code: i for i in Indicator.objects.filter(code__in=set(codes.values()))}
+        catalogue = {i.code: i for i in Indicator.objects.filter(code__in=set(codes.values()))} if codes else {}
         indicators = {words: catalogue[code] for words, code in codes.items() if code in catalogue}
         names.update({words: "" for words, code in codes.items() if code not in catalogue})
-        held = {i.name: i for i in Indicator.objects.filter(name__in=names)}
+        held = {i.name: i for i in Indicator.objects.filter(name__in=names)} if names else {}
         for name, unit in sorted(names.items()):  # in name order, as _initiatives creates
             if name not in held:
                 held[name], _created = Indicator.objects.get_or_create(name=name, defaults={"unit": unit[:32]})
         return {**held, **indicators}
 
-    def _figures(self, document: Document, initiatives: dict[str, Initiative]) -> None:
-        spellings = {
-            spelling: name
-            for name in initiatives
-            for term in [next((t for t in self.reader.vocabulary if t.name == name), Term(name, ""))]
-            for spelling in term.spellings
-        }
-        indicators = self._indicators([*self.draft.targets, *(o for o in self.draft.observations if o.date is not None)])
-        targets = [
-            Target(
-                indicator=indicators[self._indicator_name(target.indicator, target.quote)],
-                region=self.regions.get(target.region) if target.region else None,
-                initiative=next((initiatives[n] for s, n in spellings.items() if s in target.quote), None),
-                comparator=target.comparator,
-                value=target.value,
-                value_max=target.value_max,
-                unit=target.unit[:32],
-                deadline_year=target.deadline_year,
-                source_document=document,
-                quote=target.quote,
-                confidence=Decimal(str(target.confidence)),
-                status=DRAFT,
-            )
-            for target in self.draft.targets
-        ]
-        observations = [
-            Observation(
-                indicator=indicators[self._indicator_name(observation.indicator, observation.quote)],
-                region=self.regions.get(observation.region) if observation.region else None,
-                value=observation.value,
-                unit=observation.unit[:32],
-                observed_on=observation.date,
-                source_document=document,
-                quote=observation.quote,
-                status=DRAFT,
-            )
-            for observation in self.draft.observations
-            if observation.date is not None
-        ]
+    def _figures(self, pages: list[_Page]) -> None:
+        dated = {id(page): [o for o in page.draft.observations if o.date is not None] for page in pages}
+        indicators = self._indicators([
+            figure for page in pages for figure in [*page.draft.targets, *dated[id(page)]]
+        ])
+        targets, observations = [], []
+        for page in pages:
+            spellings = {
+                spelling: name
+                for name in page.initiatives
+                for term in [next((t for t in self.reader.vocabulary if t.name == name), Term(name, ""))]
+                for spelling in term.spellings
+            }
+            targets += [
+                Target(
+                    indicator=indicators[self._indicator_name(target.indicator, target.quote)],
+                    region=self.regions.get(target.region) if target.region else None,
+                    initiative=next((page.initiatives[n] for s, n in spellings.items() if s in target.quote), None),
+                    comparator=target.comparator,
+                    value=target.value,
+                    value_max=target.value_max,
+                    unit=target.unit[:32],
+                    deadline_year=target.deadline_year,
+                    source_document=page.document,
+                    quote=target.quote,
+                    confidence=Decimal(str(target.confidence)),
+                    status=DRAFT,
+                )
+                for target in page.draft.targets
+            ]
+            observations += [
+                Observation(
+                    indicator=indicators[self._indicator_name(observation.indicator, observation.quote)],
+                    region=self.regions.get(observation.region) if observation.region else None,
+                    value=observation.value,
+                    unit=observation.unit[:32],
+                    observed_on=observation.date,
+                    source_document=page.document,
+                    quote=observation.quote,
+                    status=DRAFT,
+                )
+                for observation in dated[id(page)]
+            ]
         self._bulk_create(Target, targets)
         self._bulk_create(Observation, observations)
         # bulk_create skips save(): give the new targets their evidence and due day (drafts are
         # listed with their progress to curators). The new observations are drafts: evidence for nothing yet.
         if targets:
-            target_evidence_refresh(Target.objects.filter(source_document=document))
+            target_evidence_refresh(Target.objects.filter(pk__in=[target.pk for target in targets]))
+
+
+def _pk(row) -> int | None:
+    return row.pk if row is not None else None
 
 
 def proposal_title(spec, letter_title: str) -> str:

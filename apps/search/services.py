@@ -27,7 +27,8 @@ same vector (a generated column): ranking 1,000 candidates from it takes about 5
 against 200-300 ms when each document's words are parsed again at query time (measured
 on a 100 k-document corpus; see ``apps/search/migrations/_fulltext.py``).
 
-Writes: ``search_entry_update`` (one document, called on every ``Document.save()``),
+Writes: ``search_entry_update`` (one document, called on every ``Document.save()``;
+``search_entries_update`` for documents inserted together by the importer),
 ``search_index_rebuild`` (many, for imports that bypass ``save()`` and after a
 dictionary change) and ``fulltext_index_repair`` (SQLite's FTS5 table, rarely).
 Reads: ``document_ids_matching`` (for ``pk__in`` filters: the index's answer),
@@ -72,9 +73,16 @@ def _entries_save(entries: list[SearchEntry]) -> None:
 
 def search_entry_update(*, document: Document) -> SearchEntry:
     """Store ``document``'s current title and clean text as its searchable words."""
-    entry = SearchEntry(document_id=document.pk, tokens=document_tokens(document.title, document.clean_text))
-    _entries_save([entry])
+    [entry] = search_entries_update(documents=[document])
     return entry
+
+
+def search_entries_update(*, documents: list[Document]) -> list[SearchEntry]:
+    """``search_entry_update`` for documents saved together (``bulk_create`` sends no signal), in one statement."""
+    entries = [SearchEntry(document_id=d.pk, tokens=document_tokens(d.title, d.clean_text)) for d in documents]
+    if entries:
+        _entries_save(entries)
+    return entries
 
 
 def _batches(items: list, size: int) -> Iterable[list]:

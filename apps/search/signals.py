@@ -3,7 +3,8 @@
 Every way a document reaches the database through the ORM ends in ``Document.save()``:
 the admin, the importer's saving service, the demo loader, history reverts, ``loaddata``.
 Deleting needs no receiver: ``SearchEntry.document`` cascades. Writes that bypass
-``save()`` (``QuerySet.update()``, ``bulk_create``) must call ``search_index_rebuild``.
+``save()`` (``QuerySet.update()``, ``bulk_create``) must call ``search_index_rebuild`` (or, for
+documents just inserted, ``search_entries_update``, as the importer's writer does).
 """
 from django.db.models.signals import post_save
 from django.dispatch import receiver

@@ -40,7 +40,7 @@ def test_a_batch_is_queued_on_redis_and_read_by_an_rq_worker(rq_backend, django_
     with django_capture_on_commit_callbacks(execute=True):
         batch = batch_create(files=[("000.txt", seed("000")), ("001.txt", seed("001"))])
     queue = django_rq.get_queue("default")
-    assert queue.count == 2 and DBTaskResult.objects.count() == 0
+    assert queue.count == 1 and DBTaskResult.objects.count() == 0  # one job, both items
     assert Document.objects.count() == 0
 
     # RQ's own worker with django-tasks-rq's job class, in this process so that it sees the test's

@@ -5,7 +5,7 @@ import pytest
 
 from apps.documents.models import ArticleFingerprint, Document
 from apps.ingest.notes import note_text
-from apps.ingest.services import document_import
+from apps.ingest.services import Capture, captures_import, document_import
 from apps.proposals.models import Proposal, Reply
 from apps.proposals.tests.factories import ProposalFactory
 from apps.regions.tests.factories import PrefectureFactory, ProvinceFactory
@@ -106,3 +106,20 @@ def test_a_proposal_of_the_same_session_and_number_in_another_region_is_another_
     reply = Reply.objects.get()
     assert reply.proposal != elsewhere and reply.proposal.region_id == "130400"
     assert not elsewhere.replies.exists()
+
+
+def test_in_one_group_a_page_of_an_earlier_ones_article_is_its_duplicate(seed_bytes):
+    text = seed_bytes[NEWS].decode()
+    first, again = captures_import([
+        Capture(seed_bytes[NEWS], "002.txt"), Capture(dresses(text)["junk around it"], "002-again.txt"),
+    ])
+    assert (first.status, again.status) == ("ok", "duplicate") and again.held.pk == first.document.pk
+    assert Document.objects.count() == 1
+
+
+def test_in_one_group_the_same_reply_letter_in_another_page_adds_no_second_reply(seed_bytes):
+    other = seed_bytes[REPLY].decode().replace("联系人", MORE + "\n联系人", 1)
+    first, second = captures_import([Capture(seed_bytes[REPLY], "003.txt"), Capture(other.encode(), "003-other.txt")])
+    assert (first.status, second.status) == ("ok", "ok")
+    assert (Proposal.objects.count(), Reply.objects.count()) == (1, 1)
+    assert Reply.objects.get().document == first.document
