@@ -24,6 +24,7 @@ a duplicate. Every page is one ``document_import`` call: its own transaction and
 """
 import argparse
 import os
+import re
 import sys
 import tempfile
 import time
@@ -82,18 +83,35 @@ def _copy_when_free(copy_name: str, bench_name: str, tries: int = 60) -> None:
 
 
 def pages(repeat: int, tag: str) -> list[tuple[str, bytes]]:
-    """The seed pages ``repeat`` times, each copy distinct (``tag`` keeps runs apart).
+    """The seed pages ``repeat`` times, each copy a distinct page (``tag`` keeps runs apart).
 
-    The mark goes inside the article: a line added at the end would be the same article to the
-    importer's content fingerprint, and every copy after the first a duplicate."""
+    The marks go inside the article: a line added at the end would be the same article to the
+    importer's content fingerprint, and every copy after the first a duplicate. Each sentence and
+    clause of a copy ends with its number (in letters the figure reader ignores), so that its first
+    and last hundred letters differ from every other copy's too, as distinct pages' do (none of the
+    61 real pages of the dev corpus shares them with another): marked in one place only, every copy
+    shared its ends with the others, each import waited on the others' locks on them, and each
+    look-up for a held page read twenty candidates. A reply letter's proposal number is made
+    distinct too: distinct letters answer distinct proposals."""
     from apps.demo.seeds.schema import RAW_DIR
+    from apps.ingest.pipeline import page_read
+    from apps.ingest.services import import_reader
 
+    reader = import_reader()
     seeds = sorted(RAW_DIR.iterdir())
-    return [
-        (f"{n:04d}-{path.name}", path.read_bytes().replace("。".encode(), f"。副本{tag}{n}。".encode(), 1))
-        for n in range(repeat)
-        for path in seeds
-    ]
+    proposals = {path: page_read(path.read_bytes(), filename=path.name, reader=reader).proposal for path in seeds}
+
+    def copy(path: Path, n: int) -> bytes:
+        raw = path.read_bytes().decode()
+        serial = "".join("甲乙丙丁戊己庚辛壬癸"[int(digit)] for digit in str(n))
+        for stop in "。，,":
+            raw = raw.replace(stop, stop + serial)
+        raw = raw.replace("。", f"。副本{tag}{n}。", 1)
+        if proposals[path]:
+            raw = raw.replace(proposals[path].number, f"{proposals[path].number}{n:05d}")
+        return raw.encode()
+
+    return [(f"{n:04d}-{path.name}", copy(path, n)) for n in range(repeat) for path in seeds]
 
 
 def run(batch: list[tuple[str, bytes]], *, dry_run: bool, workers: int = 1) -> tuple[float, float]:

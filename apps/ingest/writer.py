@@ -7,6 +7,7 @@ from decimal import Decimal
 from functools import reduce
 
 from django.apps import apps
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from simple_history.utils import bulk_create_with_history
 
@@ -101,8 +102,7 @@ class DraftWriter:
             page.document = self._document(page)
         self._documents_save(pages)
         self._citations(pages)
-        for page in pages:
-            page.reply = self._reply(page)
+        self._replies(pages)
         self._initiatives(pages)
         self._figures(pages)
         self._commitments(pages)
@@ -243,41 +243,83 @@ class DraftWriter:
             for document, cite in cites
         ])
 
-    def _reply(self, page: _Page) -> Reply | None:
-        proposal_spec, reply_spec, document = page.draft.proposal, page.draft.reply, page.document
-        if proposal_spec is None or reply_spec is None:
-            return None
-        if not page.proposal_match.reply_wanted:
-            return None  # the document's import notes say why
-        # get_or_create: an import running beside this one may be creating the same proposal.
-        proposal = page.proposal_match.held or Proposal.objects.get_or_create(
-            kind=proposal_spec.kind, session=proposal_spec.session[:128], number=proposal_spec.number[:32],
-            region=self._proposal_region(page.draft),
-            defaults={"title": proposal_title(proposal_spec, document.title)[:300], "status": DRAFT},
-        )[0]
+    def _replies(self, pages: list[_Page]) -> None:
+        """Each reply letter's reply, under the proposal held or a new one (``_grouped`` keeps two
+        pages of one proposal out of a group, so the new ones are distinct)."""
+        wanted = [page for page in pages if page.proposal_match and page.proposal_match.reply_wanted]
+        proposals = self._proposals_create([page for page in wanted if page.proposal_match.held is None])
+        for page in wanted:
+            if page.proposal_match.held is not None:
+                proposals[id(page)] = page.proposal_match.held
+                self._proposers_add(page.proposal_match.held, page.draft.proposal.proposers)
+        replies = self._bulk_create(Reply, [self._reply(page, proposals[id(page)]) for page in wanted])
+        for page, reply in zip(wanted, replies):
+            page.reply = reply
+            co_handling = [*filter(None, map(self._organization, page.draft.reply.co_handling))]
+            if co_handling:
+                reply.co_handling_organizations.add(*co_handling)
+
+    def _proposals_create(self, pages: list[_Page]) -> dict[int, Proposal]:
+        """New proposals and their proposers, by page, together; one by one if another import has
+        just created one of them."""
+        proposals = [
+            Proposal(
+                kind=page.draft.proposal.kind, session=page.draft.proposal.session[:128],
+                number=page.draft.proposal.number[:32], region=self._proposal_region(page.draft),
+                title=proposal_title(page.draft.proposal, page.document.title)[:300], status=DRAFT,
+            )
+            for page in pages
+        ]
+        try:
+            with transaction.atomic():
+                self._bulk_create(Proposal, proposals)
+                self._bulk_create(Proposer, [
+                    Proposer(proposal=proposal, name=name, role=proposer.role or "", is_lead=index == 0)
+                    for page, proposal in zip(pages, proposals)
+                    for index, (name, proposer) in enumerate(_by_name(page.draft.proposal.proposers).items())
+                ])
+        except IntegrityError:
+            proposals = []
+            for page in pages:
+                spec = page.draft.proposal
+                # get_or_create: an import running beside this one may be creating the same proposal.
+                proposal = Proposal.objects.get_or_create(
+                    kind=spec.kind, session=spec.session[:128], number=spec.number[:32],
+                    region=self._proposal_region(page.draft),
+                    defaults={"title": proposal_title(spec, page.document.title)[:300], "status": DRAFT},
+                )[0]
+                self._proposers_add(proposal, spec.proposers)
+                proposals.append(proposal)
+        return {id(page): proposal for page, proposal in zip(pages, proposals)}
+
+    @staticmethod
+    def _proposers_add(proposal: Proposal, proposers: list) -> None:
+        """The proposers a held proposal lacks; the first new one leads if none does."""
         has_lead = proposal.proposers.filter(is_lead=True).exists()
-        for proposer in proposal_spec.proposers:
+        for proposer in proposers:
             _row, made = Proposer.objects.get_or_create(
                 proposal=proposal, name=proposer.name[:64],
                 defaults={"role": proposer.role or "", "is_lead": not has_lead},
             )
             has_lead = has_lead or made
-        reply = Reply.objects.create(
+
+    @staticmethod
+    def _reply(page: _Page, proposal: Proposal) -> Reply:
+        spec = page.draft.reply
+        return Reply(
             proposal=proposal,
-            responding_organization=document.organization,
-            reply_date=reply_spec.reply_date,
-            doc_number=reply_spec.doc_number[:64],
-            result_code=reply_spec.result_code,
-            disclosure=reply_spec.disclosure,
-            signer=reply_spec.signer[:64],
-            contact=reply_spec.contact[:128],
-            copy_to=list(reply_spec.copy_to),
-            result_scheme=reply_spec.result_text[:200],
-            document=document,
+            responding_organization=page.document.organization,
+            reply_date=spec.reply_date,
+            doc_number=spec.doc_number[:64],
+            result_code=spec.result_code,
+            disclosure=spec.disclosure,
+            signer=spec.signer[:64],
+            contact=spec.contact[:128],
+            copy_to=list(spec.copy_to),
+            result_scheme=spec.result_text[:200],
+            document=page.document,
             status=DRAFT,
         )
-        reply.co_handling_organizations.add(*filter(None, map(self._organization, reply_spec.co_handling)))
-        return reply
 
     def _commitments(self, pages: list[_Page]) -> None:
         """The replies' promises, made by the replying body, in the proposal's region (else the page's)."""
@@ -356,8 +398,15 @@ class DraftWriter:
         indicators = {words: catalogue[code] for words, code in codes.items() if code in catalogue}
         names.update({words: "" for words, code in codes.items() if code not in catalogue})
         held = {i.name: i for i in Indicator.objects.filter(name__in=names)} if names else {}
-        for name, unit in sorted(names.items()):  # in name order, as _initiatives creates
-            if name not in held:
+        missing = sorted((name, unit) for name, unit in names.items() if name not in held)
+        try:
+            # Most are new: an indicator named by its sentence is that page's own.
+            with transaction.atomic():
+                held.update({i.name: i for i in self._bulk_create(Indicator, [
+                    Indicator(name=name, unit=unit[:32]) for name, unit in missing
+                ])})
+        except IntegrityError:  # one of them created meanwhile by an import beside this one
+            for name, unit in missing:  # in name order, as _initiatives creates
                 held[name], _created = Indicator.objects.get_or_create(name=name, defaults={"unit": unit[:32]})
         return {**held, **indicators}
 
@@ -410,6 +459,14 @@ class DraftWriter:
         # listed with their progress to curators). The new observations are drafts: evidence for nothing yet.
         if targets:
             target_evidence_refresh(Target.objects.filter(pk__in=[target.pk for target in targets]))
+
+
+def _by_name(proposers: list) -> dict:
+    """A proposal's proposers, each name once, in the page's order (the first leads)."""
+    unique = {}
+    for proposer in proposers:
+        unique.setdefault(proposer.name[:64], proposer)
+    return unique
 
 
 def _pk(row) -> int | None:
