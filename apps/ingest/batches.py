@@ -33,7 +33,7 @@ logger = logging.getLogger(__name__)
 
 # Items read and saved together by one job: the statements of a group cost little more than a
 # page's (apps.ingest.writer), and a failing group is read again item by item.
-GROUP_SIZE = 10
+GROUP_SIZE = 25
 # A worker keeps its reader (region table, vocabulary) this long before reading the database again.
 READER_SECONDS = 60
 _reader_cache: tuple[float, Reader] | None = None
@@ -200,10 +200,7 @@ def _items_save(items: list[ImportItem], captures: dict, token: str, reader: Rea
     try:
         with transaction.atomic():
             results = captures_import([captures[item] for item in items], reader=reader, user=user)
-            for item, result in zip(items, results):
-                if not ImportItem.objects.filter(pk=item.pk, claim=token).update(**_outcome(result)):
-                    # A curator retried the item while this worker was stuck: the retry's reading counts.
-                    raise ClaimLost(item.pk)
+            _outcomes_record(items, results, token)
         return {item.pk: result for item, result in zip(items, results)}
     except ClaimLost:
         if len(items) == 1:
@@ -242,6 +239,20 @@ def _page_fetched(item: ImportItem) -> FetchedPage:
 
 class ClaimLost(Exception):
     pass
+
+
+def _outcomes_record(items: list[ImportItem], results: list[ImportResult], token: str) -> None:
+    """The items' outcomes in one statement, only while this worker's claim on each holds (the rows
+    locked first: a retry waits for this transaction, then finds the item finished)."""
+    held = ImportItem.objects.select_for_update().filter(pk__in=[item.pk for item in items], claim=token)
+    if len(held.values_list("pk", flat=True)) < len(items):
+        # A curator retried an item while this worker was stuck: the retry's reading counts.
+        raise ClaimLost([item.pk for item in items])
+    outcomes = [_outcome(result) for result in results]
+    for item, outcome in zip(items, outcomes):
+        for field, value in outcome.items():
+            setattr(item, field, value)
+    ImportItem.objects.bulk_update(items, sorted({field for outcome in outcomes for field in outcome}))
 
 
 def _outcome(result: ImportResult) -> dict:

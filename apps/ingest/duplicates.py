@@ -40,15 +40,34 @@ def one_inside_other(article: ArticleFingerprint, other: ArticleFingerprint) -> 
 def held_document(draft: Draft, fingerprint: ArticleFingerprint) -> HeldDocument | None:
     """The document holding this page: the same raw text, the same article, or (long articles)
     one inside the other. One query on indexed columns; the text is compared only for candidates."""
-    same = Q(checksum=text_checksum(draft.raw_text)) | Q(content_checksum=fingerprint.checksum)
-    if fingerprint.head:
-        same |= Q(content_head=fingerprint.head) | Q(content_tail=fingerprint.tail)
-    rows = Document.objects.filter(same).order_by("pk").values_list(
-        "pk", "title", "checksum", "content_checksum", "clean_text"
-    )[:CANDIDATES]
-    raw_checksum = text_checksum(draft.raw_text)
-    exact = next((row for row in rows if raw_checksum == row[2] or fingerprint.checksum == row[3]), None)
-    row = exact or next((row for row in rows if one_inside_other(fingerprint, ArticleFingerprint.of(row[4]))), None)
+    return held_documents([(draft, fingerprint)])[0]
+
+
+def held_documents(pages: list[tuple[Draft, ArticleFingerprint]]) -> list[HeldDocument | None]:
+    """``held_document`` for several pages, in one query."""
+    keys = [(text_checksum(draft.raw_text), fingerprint) for draft, fingerprint in pages]
+    checksums = {raw for raw, _fingerprint in keys}
+    contents = {fingerprint.checksum for _raw, fingerprint in keys}
+    ends = {end for _raw, fingerprint in keys if fingerprint.head for end in (fingerprint.head, fingerprint.tail)}
+    same = Q(checksum__in=checksums) | Q(content_checksum__in=contents)
+    if ends:
+        same |= Q(content_head__in=ends) | Q(content_tail__in=ends)
+    rows = list(Document.objects.filter(same).order_by("pk").values_list(
+        "pk", "title", "checksum", "content_checksum", "content_head", "content_tail", "clean_text",
+    )[:CANDIDATES * len(pages)])
+    return [_held_among(rows, raw, fingerprint) for raw, fingerprint in keys]
+
+
+def _held_among(rows: list[tuple], raw_checksum: str, fingerprint: ArticleFingerprint) -> HeldDocument | None:
+    ends = {fingerprint.head, fingerprint.tail} if fingerprint.head else set()
+    candidates = [
+        row for row in rows
+        if raw_checksum == row[2] or fingerprint.checksum == row[3] or row[4] in ends or row[5] in ends
+    ][:CANDIDATES]
+    exact = next((row for row in candidates if raw_checksum == row[2] or fingerprint.checksum == row[3]), None)
+    row = exact or next(
+        (row for row in candidates if one_inside_other(fingerprint, ArticleFingerprint.of(row[6]))), None
+    )
     return HeldDocument(row[0], row[1]) if row else None
 
 
@@ -58,10 +77,16 @@ def held_note(held: HeldDocument) -> Note:
 
 def mark_if_held(draft: Draft, fingerprint: ArticleFingerprint) -> HeldDocument | None:
     """The held document, with the draft marked a duplicate saying which; None for a new page."""
-    held = held_document(draft, fingerprint)
-    if held:
-        draft.status, draft.error = Status.DUPLICATE, held_note(held)
-    return held
+    return marks_if_held([(draft, fingerprint)])[0]
+
+
+def marks_if_held(pages: list[tuple[Draft, ArticleFingerprint]]) -> list[HeldDocument | None]:
+    """``mark_if_held`` for several pages, looked up in one query."""
+    found = held_documents(pages) if pages else []
+    for (draft, _fingerprint), held in zip(pages, found):
+        if held:
+            draft.status, draft.error = Status.DUPLICATE, held_note(held)
+    return found
 
 
 def article_lock(*fingerprints: ArticleFingerprint) -> bool:
@@ -94,8 +119,8 @@ class SeenArticles:
     files: dict[str, str] = field(default_factory=dict)  # checksum, head or tail → file name
     articles: dict[str, ArticleFingerprint] = field(default_factory=dict)  # by file name
 
-    def earlier_file(self, draft: Draft) -> str | None:
-        fingerprint = ArticleFingerprint.of(draft.clean_text)
+    def earlier_file(self, draft: Draft, fingerprint: ArticleFingerprint | None = None) -> str | None:
+        fingerprint = fingerprint or ArticleFingerprint.of(draft.clean_text)
         raw_checksum = text_checksum(draft.raw_text)
         earlier = self.files.get(raw_checksum) or self.files.get(fingerprint.checksum)
         for end in (fingerprint.head, fingerprint.tail):

@@ -6,7 +6,7 @@ from django.db import IntegrityError, transaction
 
 from apps.documents.models import ArticleFingerprint, Document
 from apps.ingest.draft import Draft, Status
-from apps.ingest.duplicates import HeldDocument, SeenArticles, article_lock, mark_if_held
+from apps.ingest.duplicates import HeldDocument, SeenArticles, article_lock, mark_if_held, marks_if_held
 from apps.ingest.extract.initiatives import Term, aliases_parse, vocabulary_with
 from apps.ingest.extract.regions import Place
 from apps.ingest.pipeline import Reader, page_read, reader_build
@@ -88,13 +88,13 @@ def captures_import(captures: list[Capture], *, reader: Reader | None = None, us
     reader = reader or import_reader()
     drafts = [_read(capture, reader) for capture in captures]
     results: list[ImportResult | None] = [None if d.status == Status.OK else ImportResult(d) for d in drafts]
-    together, after = _grouped([i for i, result in enumerate(results) if result is None], drafts)
-    fingerprints = {i: ArticleFingerprint.of(drafts[i].clean_text) for i in together}
+    fingerprints = {i: ArticleFingerprint.of(drafts[i].clean_text) for i, result in enumerate(results) if result is None}
+    together, after = _grouped(fingerprints, drafts)
     with transaction.atomic():
         # Looked for once another import of the same articles, if any, has committed.
-        article_lock(*fingerprints.values())
-        for i in together:
-            held = mark_if_held(drafts[i], fingerprints[i])
+        article_lock(*(fingerprints[i] for i in together))
+        found = marks_if_held([(drafts[i], fingerprints[i]) for i in together])
+        for i, held in zip(together, found):
             if held:
                 results[i] = ImportResult(drafts[i], held=held)
         new = [i for i in together if results[i] is None]
@@ -117,14 +117,14 @@ def _read(capture: Capture, reader: Reader) -> Draft:
     return draft
 
 
-def _grouped(indexes: list[int], drafts: list[Draft]) -> tuple[list[int], list[int]]:
+def _grouped(fingerprints: dict[int, ArticleFingerprint], drafts: list[Draft]) -> tuple[list[int], list[int]]:
     """The pages that can be written together, and those to save after them one by one: the same
     article or the same proposal as an earlier page of the group."""
     together, after, seen, proposals = [], [], SeenArticles(), set()
-    for i in indexes:
+    for i, fingerprint in fingerprints.items():
         proposal = drafts[i].proposal
         key = (proposal.kind, proposal.session, proposal.number) if proposal and drafts[i].reply else None
-        if seen.earlier_file(drafts[i]) or (key and key in proposals):
+        if seen.earlier_file(drafts[i], fingerprint) or (key and key in proposals):
             after.append(i)
         else:
             together.append(i)

@@ -163,16 +163,17 @@ def test_a_page_saved_by_someone_else_meanwhile_is_a_duplicate_not_a_crash(seed_
 
     raw = seed_bytes["002_309da62706959858.txt"]
     held = {"done": False}
-    original = services.mark_if_held
+    original = services.marks_if_held
 
-    def held_only_after_the_first_look(draft, fingerprint):
+    def held_only_after_the_first_look(pages):
         if not held["done"]:
             held["done"] = True
+            [(draft, _fingerprint)] = pages
             Document.objects.create(title="同一页面", doc_type="news", raw_text=draft.raw_text)
-            return None
-        return original(draft, fingerprint)
+            return [None]
+        return original(pages)
 
-    monkeypatch.setattr(services, "mark_if_held", held_only_after_the_first_look)
+    monkeypatch.setattr(services, "marks_if_held", held_only_after_the_first_look)
     result = document_import(raw=raw, filename="002.txt")
     assert result.status == "duplicate" and result.document is None
     assert Document.objects.count() == 1 and Target.objects.count() == 0
