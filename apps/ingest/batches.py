@@ -60,8 +60,11 @@ def batch_create(
         items += [_url_item(batch, position, url) for position, url in enumerate(urls, start=len(items) + 1)]
         ImportItem.objects.bulk_create(items, batch_size=200)
         if enqueue:
-            waiting = list(batch.items.filter(state=ItemState.WAITING).values_list("pk", flat=True))
-            transaction.on_commit(lambda: items_enqueue(waiting))
+            waiting = batch.items.filter(state=ItemState.WAITING).order_by("position")
+            files = list(waiting.filter(url="").values_list("pk", flat=True))
+            # One address a job: each fetch may wait its timeout, and a group's items all show reading meanwhile.
+            addresses = list(waiting.exclude(url="").values_list("pk", flat=True))
+            transaction.on_commit(lambda: (items_enqueue(files), items_enqueue(addresses, group_size=1)))
     return batch
 
 
@@ -93,14 +96,14 @@ def _refusal(name: str, raw: bytes | Exception) -> Note | None:
     return None if suffix in PAGE_SUFFIXES else unsupported_type_note(suffix or name)
 
 
-def items_enqueue(item_ids: Iterable[int]) -> None:
-    """One background job per group of up to ``GROUP_SIZE`` items (apps.ingest.tasks). In one
+def items_enqueue(item_ids: Iterable[int], *, group_size: int = GROUP_SIZE) -> None:
+    """One background job per group of up to ``group_size`` items (apps.ingest.tasks). In one
     transaction: on the database backend a thousand jobs are a thousand rows, which SQLite would
     otherwise write (and sync) one by one."""
     from apps.ingest.tasks import import_items
 
     item_ids = list(item_ids)
-    groups = [item_ids[start:start + GROUP_SIZE] for start in range(0, len(item_ids), GROUP_SIZE)]
+    groups = [item_ids[start:start + group_size] for start in range(0, len(item_ids), group_size)]
     with transaction.atomic():
         if _database_jobs_create(import_items, groups):
             return

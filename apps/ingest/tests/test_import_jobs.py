@@ -119,3 +119,13 @@ def test_an_item_that_breaks_its_group_fails_alone_and_the_others_are_saved(djan
     assert states == {"000.txt": "done", "bad.txt": "failed", "003.txt": "done"}
     assert "refused by the database" in str(batch.items.get(name="bad.txt").reason)
     assert sorted(Document.objects.values_list("source_file", flat=True)) == ["000.txt", "003.txt"]
+
+
+def test_files_are_read_in_groups_and_addresses_one_a_job(django_capture_on_commit_callbacks):
+    files = [(f"{n:02d}.txt", seed("000")) for n in range(3)]
+    urls = ["http://example.org/a.html", "http://example.org/b.html"]
+    with django_capture_on_commit_callbacks(execute=True):
+        batch = batch_create(files=files, urls=urls)
+    ids = {item.name: item.pk for item in batch.items.all()}
+    jobs = sorted(row["args"] for row in DBTaskResult.objects.values_list("args_kwargs", flat=True))
+    assert jobs == sorted([[[ids[name] for name, _raw in files]], [[ids[urls[0]]]], [[ids[urls[1]]]]])
