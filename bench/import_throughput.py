@@ -2,11 +2,13 @@
 
     .venv/bin/python bench/import_throughput.py [--repeat 200] [--workers 2] [--into copy|empty|sqlite]
     .venv/bin/python bench/import_throughput.py --jobs [--backends db rq] [--job-workers 1 2 4]
+    .venv/bin/python bench/import_throughput.py --groups 1 10 25 50 [--into empty]
 
 With writes, twice: one page after another in this process, and in ``--workers`` processes
 at once (``apps.ingest.parallel``, what ``import_documents --workers N`` does; PostgreSQL only).
 
-``--jobs`` measures the background imports instead (bench/import_jobs.py): for each task backend
+``--groups`` writes the pages in groups of each size in this process (what a background job does
+with its items). ``--jobs`` measures the background imports instead (bench/import_jobs.py): for each task backend
 (the database; RQ on a throwaway redis-server) and each number of workers, ``import_documents``
 queues the pages as a batch and that many ``import_worker --burst`` processes read it.
 
@@ -45,6 +47,7 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--jobs", action="store_true", help="background jobs: import_worker processes per backend")
     parser.add_argument("--backends", nargs="+", choices=["db", "rq"], default=["db", "rq"])
     parser.add_argument("--job-workers", nargs="+", type=int, default=[1, 2, 4])
+    parser.add_argument("--groups", nargs="+", type=int, metavar="N", help="pages written N at a time in this process")
     return parser.parse_args()
 
 
@@ -127,6 +130,24 @@ def run(batch: list[tuple[str, bytes]], *, dry_run: bool, workers: int = 1) -> t
     return time.perf_counter() - started, time.process_time() - cpu_started
 
 
+def groups_measure(args) -> None:
+    """Pages written in groups of each size in this process (``captures_import``, what a background
+    job does with its items): time and CPU a page."""
+    from apps.ingest.services import Capture, captures_import, import_reader
+
+    reader = import_reader()
+    print(f"{5 * args.repeat} documents (5 seed pages × {args.repeat}) per group size, one process")
+    print("\n| pages a group | ms a page | CPU ms a page |\n|---:|---:|---:|")
+    for size in args.groups:
+        batch = [Capture(raw, name) for name, raw in pages(args.repeat, f"{time.time():.0f}-g{size}")]
+        started, cpu_started = time.perf_counter(), time.process_time()
+        for start in range(0, len(batch), size):
+            for result in captures_import(batch[start:start + size], reader=reader):
+                assert result.status == "ok", (result.draft.file, result.draft.error)
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+        print(f"| {size} | {1000 * seconds / len(batch):.1f} | {1000 * cpu / len(batch):.1f} |", flush=True)
+
+
 def main() -> None:
     args = arguments()
     scratch = tempfile.TemporaryDirectory(prefix="import-bench-")
@@ -159,6 +180,9 @@ def main() -> None:
             import import_jobs
 
             import_jobs.measure(args, pages, connection.settings_dict)
+            return
+        if args.groups:
+            groups_measure(args)
             return
         held = Document.objects.count()
         from apps.ingest.parallel import parallel_possible
