@@ -5,7 +5,7 @@
 The zip holds the five seed pages, each copy made distinct, as a curator's archive would. A
 staff user posts it to ``/admin/import/`` through Django's test client (URL routing, middleware,
 the form, the view; no network): the request unpacks the archive, records the batch and its
-1,000 items and queues one job per group of items (``apps.ingest.batches.GROUP_SIZE``), then
+1,000 items and queues one job per group of items (``apps.ingest.services.GROUP_SIZE``), then
 answers with the redirect to the batch page. The workers' reading is not part of it
 (``import_throughput.py --jobs``). Without ``--database-url`` the batch goes into a SQLite file
 in a temporary folder; with one, into that database, which should be a scratch one: each run adds its batch and its jobs (the database backend's rows).

@@ -27,13 +27,10 @@ from apps.ingest.files import PAGE_SUFFIXES, suffix_of, unsupported_type_note
 from apps.ingest.models import BatchOrigin, ImportBatch, ImportItem, ItemState
 from apps.ingest.notes import N_, Note, note
 from apps.ingest.pipeline import Reader
-from apps.ingest.services import Capture, ImportResult, captures_import, import_reader
+from apps.ingest.services import GROUP_SIZE, Capture, ImportResult, captures_import, import_reader
 
 logger = logging.getLogger(__name__)
 
-# Items read and saved together by one job: the statements of a group cost little more than a
-# page's (apps.ingest.writer), and a failing group is read again item by item.
-GROUP_SIZE = 25
 # A worker keeps its reader (region table, vocabulary) this long before reading the database again.
 READER_SECONDS = 60
 _reader_cache: tuple[float, Reader] | None = None

@@ -15,6 +15,12 @@ from apps.initiatives.models import Initiative
 from apps.regions.models import Region
 from apps.regions.services import region_table
 
+# Pages written together (``captures_import``) by a background job or ``import_documents --now``:
+# a group's statements cost little more than a page's (apps.ingest.writer), and a job's items
+# finish together on the batch page.
+GROUP_SIZE = 25
+
+
 @dataclass(frozen=True)
 class ImportResult:
     """One file's outcome: the draft as read, the document created (None on a dry run, a
