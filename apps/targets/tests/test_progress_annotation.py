@@ -110,3 +110,19 @@ def test_an_unplaced_target_is_unverified_even_beside_unplaced_observations():
     ObservationFactory(indicator=target.indicator, region=None, value=Decimal("90"))
     assert Target.objects.get(pk=target.pk).progress == TargetProgress.UNVERIFIED
     assert Target.objects.with_progress().get(pk=target.pk).progress_value == TargetProgress.UNVERIFIED
+
+
+def test_the_filter_finds_exactly_the_targets_in_any_set_of_states():
+    """One state or several (an old name stands for two), curators' overrides among them: the filter
+    an index serves picks the targets the annotation puts in those states."""
+    targets = [make_target(name, *spec[:-1]) for name, spec in CASES.items()]
+    for target, override in zip(targets[:3], [TargetProgress.MISSED, TargetProgress.ACHIEVED, TargetProgress.OPEN]):
+        target.progress_override, target.progress_note = override, "区教育局通报"
+        target.save()
+    annotated = {t.pk: t.progress_value for t in Target.objects.with_progress()}
+    assert annotated[targets[0].pk] == TargetProgress.MISSED  # met on its figures, overridden
+    for states in [{state} for state in TargetProgress] + [
+        {TargetProgress.OPEN, TargetProgress.UNVERIFIED}, {TargetProgress.ACHIEVED, TargetProgress.MISSED},
+    ]:
+        found = set(Target.objects.with_progress_in(states).values_list("pk", flat=True))
+        assert found == {pk for pk, state in annotated.items() if state in states}, states
