@@ -236,10 +236,8 @@ def due_progress() -> Case:
     return Case(*whens, output_field=models.CharField())
 
 
-def _states_when_due(due: str) -> tuple[str, ...]:
-    """The states a target whose ``due_progress`` is ``due`` can be in, earlier state first."""
-    before = next((b.value for b, a in STATES_BY_EVIDENCE.values() if a == due and b != a), None)
-    return (before, due) if before else (due,)
+# The state a target without an override is in before its deadline, by the state it has once due.
+EARLIER_STATE = {after.value: before.value for before, after in STATES_BY_EVIDENCE.values() if before != after}
 
 
 def progress_condition(states: set[str], today: datetime.date) -> Q:
@@ -252,12 +250,12 @@ def progress_condition(states: set[str], today: datetime.date) -> Q:
     """
     whole, condition = [], Q()
     for due in TargetProgress.values:
-        earlier, *later = _states_when_due(due)
-        if {earlier, *later} <= states:
+        earlier = EARLIER_STATE.get(due)
+        if due in states and (earlier is None or earlier in states):
             whole.append(due)
-        elif later and due in states:
+        elif due in states:
             condition |= Q(Exact(due_progress(), due)) & (~Q(progress_override="") | _past(today))
-        elif later and earlier in states:
+        elif earlier in states:
             condition |= Q(Exact(due_progress(), due)) & Q(progress_override="") & _not_past(today)
     # `=` rather than `IN` for one value: only then does the index give the rows in the lists' order.
     if len(whole) == 1:
