@@ -45,7 +45,7 @@ from django.db.models import F, FloatField, Q, QuerySet, Value
 from apps.curation.models import CurationStatus
 from apps.documents.models import Document
 from apps.initiatives.models import Initiative
-from apps.search import expressions, matching, ranking, vocabulary
+from apps.search import counting, expressions, matching, ranking, vocabulary
 from apps.search.models import SearchEntry
 from apps.search.query import ParsedQuery, query_parse
 from apps.search.segment import document_tokens
@@ -168,9 +168,14 @@ def documents_matching(queryset: QuerySet, q: str) -> QuerySet:
     parsed = query_parse(q)
     if not parsed:
         return queryset.none()
-    entries = matching.entries_holding(matching.word_condition(parsed.concepts, loose=False))
-    if matching.vendor(entries) == "postgresql" and matching.common(entries):
-        return matching.documents_holding(queryset, entries)
+    condition = matching.word_condition(parsed.concepts, loose=False)
+    entries = matching.entries_holding(condition)
+    if matching.vendor(entries) == "postgresql":
+        share = matching.estimated_share(entries)
+        if share >= matching.MOST_SHARE:
+            return counting.counted_through_matches(matching.documents_tested_each(queryset, condition), entries)
+        if share >= matching.COMMON_SHARE:
+            return counting.counted_through_matches(matching.documents_holding(queryset, entries), entries)
     return queryset.filter(pk__in=entries.values("document_id")[:MATCH_FENCE])
 
 

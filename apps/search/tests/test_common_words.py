@@ -1,8 +1,10 @@
 """A word in many pages: PostgreSQL walks the documents newest first instead of sorting every match."""
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from apps.curation.models import CurationStatus
+from apps.curation.paginator import CappedCountPaginator
 from apps.documents.models import Document
 from apps.documents.tests.factories import DocumentFactory
 from apps.search import matching
@@ -59,3 +61,29 @@ def test_the_api_pages_a_common_word_newest_first_without_drafts(common_word, cl
     body = client.get("/api/v1/documents/", {"q": "集团化办学", "ordering": "-id", "page_size": 5}).json()
     assert [record["id"] for record in body["results"]] == sorted(common_word, reverse=True)[:5]
     assert body["count"] == 40
+
+
+@pytest.mark.parametrize("most_share", [matching.MOST_SHARE, 1.1], ids=["pages-tested-each", "matches-hashed"])
+def test_a_common_word_is_counted_from_its_matches_with_the_other_filters_kept(
+    common_word, client, monkeypatch, most_share,
+):
+    monkeypatch.setattr(matching, "MOST_SHARE", most_share)
+    reply = DocumentFactory(title="答复", clean_text="关于推进集团化办学的答复。", doc_type="plan")
+    DocumentFactory(title="答复", clean_text="关于加强党建工作的答复。", doc_type="plan")
+    with CaptureQueriesContext(connection) as queries:
+        body = client.get("/api/v1/documents/", {"q": "集团化办学", "doc_type": "plan"}).json()
+    assert (body["count"], [record["id"] for record in body["results"]]) == (1, [reply.pk])
+    assert any("AS MATERIALIZED" in query["sql"] for query in queries.captured_queries)
+    assert client.get("/api/v1/documents/", {"q": "集团化办学"}).json()["count"] == 41
+
+
+def test_past_the_cap_a_common_word_is_counted_to_the_cap_and_said_to_be_more(common_word, client, settings):
+    settings.RESULT_COUNT_CAP = 30
+    body = client.get("/api/v1/documents/", {"q": "集团化办学"}).json()
+    assert (body["count"], body["count_is_estimate"]) == (30, True)
+
+
+def test_a_common_word_ored_with_another_condition_is_counted_as_a_whole(common_word):
+    other = DocumentFactory(title="要点", clean_text="加强党建工作。")
+    rows = documents_matching(Document.objects.published(), "集团化办学") | Document.objects.filter(pk=other.pk)
+    assert CappedCountPaginator(rows, 10).count == 41
