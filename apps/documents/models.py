@@ -71,6 +71,10 @@ class ArticleFingerprint:
         )
 
 
+# The lists' order: newest first, undated last, as document_newest_idx holds it.
+NEWEST_FIRST = [models.F("publish_date").desc(nulls_last=True), "-pk"]
+
+
 class DocumentQuerySet(CuratedQuerySet):
     def in_region(self, code: str):
         """Documents about this region or anything under it."""
@@ -115,7 +119,7 @@ class Document(CuratedModel):
         verbose_name_plural = _("文件")
         ordering = ["-publish_date", "-id"]
         indexes = [
-            # The pages' "newest first, undated last" (apps.documents.selectors.NEWEST_FIRST):
+            # The pages' "newest first, undated last" (NEWEST_FIRST):
             # without it every list page sorts all documents (docs/performance.md).
             NullsOrderedIndex(
                 models.F("publish_date").desc(nulls_last=True), models.F("id").desc(), name="document_newest_idx"

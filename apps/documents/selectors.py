@@ -1,18 +1,15 @@
 """Reading documents for the pages: lists through ``DocumentFilter``, one document with all it links to."""
-from django.db.models import F, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 
 from apps.curation.selectors import filtered
 from apps.documents.filters import DocumentFilter
-from apps.documents.models import Citation, Document
+from apps.documents.models import NEWEST_FIRST, Citation, Document
 from apps.initiatives.models import Initiative
 from apps.proposals.models import Proposal, Reply
 from apps.regions.models import Region
 from apps.search.query import ParsedQuery, query_parse
 from apps.search.services import SearchResults, documents_search
 from apps.targets.models import Observation, Target
-
-NEWEST_FIRST = [F("publish_date").desc(nulls_last=True), "-pk"]
-
 
 def _listed(user) -> QuerySet:
     return (

@@ -4,7 +4,7 @@ from django.db.models.functions import Coalesce
 
 from apps.curation.selectors import filtered
 from apps.documents.models import Document
-from apps.documents.selectors import NEWEST_FIRST
+from apps.documents.models import NEWEST_FIRST
 from apps.initiatives.filters import InitiativeFilter
 from apps.initiatives.models import Initiative
 from apps.regions.models import Region

@@ -4,8 +4,8 @@ from django.db.models import OuterRef, Prefetch, Subquery
 from apps.curation.api.views import ReadOnlyApiViewSet
 from apps.documents.api.serializers import DocumentDetailSerializer, DocumentSerializer
 from apps.documents.filters import DocumentFilter
-from apps.documents.models import Document
-from apps.documents.selectors import NEWEST_FIRST, drawn_from_prefetches
+from apps.documents.models import NEWEST_FIRST, Document
+from apps.documents.selectors import drawn_from_prefetches
 from apps.proposals.models import Reply
 from apps.regions.models import Region
 

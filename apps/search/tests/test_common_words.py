@@ -87,3 +87,9 @@ def test_a_common_word_ored_with_another_condition_is_counted_as_a_whole(common_
     other = DocumentFactory(title="要点", clean_text="加强党建工作。")
     rows = documents_matching(Document.objects.published(), "集团化办学") | Document.objects.filter(pk=other.pk)
     assert CappedCountPaginator(rows, 10).count == 41
+
+
+def test_a_common_word_in_an_order_no_index_holds_lists_every_match_in_that_order(common_word, client):
+    body = client.get("/api/v1/documents/", {"q": "集团化办学", "ordering": "title,-id", "page_size": 50}).json()
+    assert [record["id"] for record in body["results"]] == sorted(common_word, reverse=True)
+    assert body["count"] == 40
