@@ -21,6 +21,17 @@ def code_prefix(code: str) -> str:
     return code
 
 
+def code_range(code: str) -> tuple[str, str]:
+    """The codes under ``code`` as a half-open range [low, high): 32 → ("32", "33").
+
+    Where a list is read in code order from an index, a range stops the walk at the end of the
+    region; ``LIKE '32%'`` is only a filter on it, as the database's collation is not C. Codes
+    are digits, so raising the prefix's last character by one ends the range ("39" → "3:").
+    """
+    prefix = code_prefix(code)
+    return prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
 class RegionLevel(models.TextChoices):
     PROVINCE = "province", _("省级")
     PREFECTURE = "prefecture", _("地级")

@@ -10,7 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from apps.curation.api.filters import RegionPrefixField
-from apps.regions.models import Region, code_prefix
+from apps.regions.models import Region, code_range
 from apps.targets.models import TargetProgress
 from apps.web.templatetags.web import plain_number
 
@@ -58,7 +58,8 @@ class ComparisonForm(forms.Form):
         if self.cleaned_data.get("regions"):
             return {"region_id__in": [region.code for region in self.cleaned_data["regions"]]}
         if self.cleaned_data.get("region"):
-            return {"region__code__startswith": code_prefix(self.cleaned_data["region"])}
+            low, high = code_range(self.cleaned_data["region"])
+            return {"region_id__gte": low, "region_id__lt": high}
         return {}
 
 

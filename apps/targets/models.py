@@ -317,7 +317,9 @@ class Target(CuratedModel):
             # full: at a million documents, ordering by the indicator's name instead sorted a whole year's
             # matches (75,000 targets for ?progress=missed: 0.7 s).
             models.Index(fields=["deadline_year", "indicator", "region", "id"], name="target_list_order_idx"),
-            models.Index(fields=["indicator", "status"], name="target_published_idx"),
+            # Whether an indicator holds a published target (Indicator.objects.visible_to), and the first
+            # places holding one in code order (the indicator page), read without the other places' targets.
+            models.Index(fields=["indicator", "status", "region"], name="target_published_region_idx"),
             # Filtering and counting by progress: the evidence, then whether the deadline has passed.
             models.Index(
                 fields=["evidence", "deadline_on"], condition=Q(progress_override=""), name="target_progress_idx",

@@ -69,14 +69,17 @@ class IndicatorPage:
     more_regions: bool  # whether regions beyond those shown hold records
 
 
+def _first_codes(records: QuerySet) -> set:
+    """The first ``MAX_PAGE_REGIONS`` + 1 region codes of ``records``, read in code order from an
+    index and stopped there: a union of both kinds sorted every place's records first (a busy
+    indicator at a million documents: 170,000 targets)."""
+    ordered = records.order_by(F("region_id").asc(nulls_last=True)).values_list("region_id", flat=True)
+    return set(ordered.distinct()[: MAX_PAGE_REGIONS + 1])
+
+
 def _page_regions(targets: QuerySet, observations: QuerySet) -> tuple[list, bool]:
     """The first ``MAX_PAGE_REGIONS`` region codes holding a target or an observation (None: unplaced, last)."""
-    codes = (
-        targets.order_by().values_list("region_id")
-        .union(observations.order_by().values_list("region_id"))
-        .order_by(F("region_id").asc(nulls_last=True))[: MAX_PAGE_REGIONS + 1]
-    )
-    codes = [code for (code,) in codes]
+    codes = sorted(_first_codes(targets) | _first_codes(observations), key=lambda code: (code is None, code or ""))
     return codes[:MAX_PAGE_REGIONS], len(codes) > MAX_PAGE_REGIONS
 
 
@@ -90,7 +93,7 @@ def _in_regions(records: QuerySet, codes: list) -> QuerySet:
 
 def indicator_page(*, pk: int, user, region_lookup: dict | None = None) -> IndicatorPage:
     """An indicator with the targets and observations ``user`` may see in the first regions narrowed by
-    ``region_lookup`` (``ComparisonForm.region_lookup()``), and how many there are in all: six queries
+    ``region_lookup`` (``ComparisonForm.region_lookup()``), and how many there are in all: seven queries
     whatever the number of records.
 
     Raises ``Indicator.DoesNotExist``.

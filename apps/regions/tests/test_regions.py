@@ -2,7 +2,7 @@ import pytest
 from django.core.management import call_command
 from django.db import DataError, IntegrityError, transaction
 
-from apps.regions.models import Region, RegionLevel, code_prefix
+from apps.regions.models import Region, RegionLevel, code_prefix, code_range
 
 pytestmark = pytest.mark.django_db
 
@@ -52,3 +52,10 @@ def test_a_code_must_be_six_digits(bad_code):
     # PostgreSQL rejects an over-long code by its column width, SQLite by the check constraint.
     with pytest.raises((IntegrityError, DataError)), transaction.atomic():
         Region.objects.create(code=bad_code, name="错误", level=RegionLevel.COUNTY)
+
+
+@pytest.mark.parametrize("code", ["320000", "320400", "320481", "130900", "650000"])
+def test_the_code_range_holds_exactly_the_codes_under_a_region(all_regions, code):
+    low, high = code_range(code)
+    under = set(Region.objects.filter(code__startswith=code_prefix(code)).values_list("code", flat=True))
+    assert under and set(Region.objects.filter(code__gte=low, code__lt=high).values_list("code", flat=True)) == under

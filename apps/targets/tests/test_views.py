@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 # Queries for one page of the targets table, whatever its length (sidebar choices included).
 # With nothing remembered yet (apps.curation.memo): two counts decide the indicator and initiative selects.
 TARGET_LIST_QUERIES = 7
-INDICATOR_PAGE_QUERIES = 8  # the indicator, its first regions, their targets and observations, two totals, + the scorecard's two
+INDICATOR_PAGE_QUERIES = 9  # the indicator, its first regions (two), their targets and observations, two totals, + the scorecard's two
 SCHOOL_PLACES_IN_CHANGZHOU_2022 = "/targets/?region=320400&deadline_year=2022&q=学位"
 
 
