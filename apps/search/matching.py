@@ -91,10 +91,12 @@ COMMON_MIN_ROWS = 1000
 # (``documents_tested_each``) rather than hash every match: its thousand candidates take at
 # most two thousand tests.
 MOST_SHARE = 0.5
-# ... and a list read newest first (the API's page of 50), above this one: at most a thousand
-# tests (about 20 µs each) for the page, where hashing every match costs 0.4 µs a match, and
-# a common word has hundreds of thousands at a million documents.
-PAGE_TEST_SHARE = 0.05
+# For a list read in an index's order (the API's page of 50): testing one document's stored
+# words costs about as much as hashing this many matches from the GIN index (20 µs against
+# 0.4 µs at a million documents, docs/performance.md). Finding a page by testing takes about
+# page / share tests, hashing takes every match (share × entries): ``testing_pays``.
+TEST_COST_IN_MATCHES = 50
+PAGE_ROWS = 50
 
 
 # How long a process trusts the table's row count (pg_class.reltuples, itself an estimate).
@@ -126,6 +128,15 @@ def estimated_share(entries: QuerySet) -> float:
     return rows / total if total > 0 and rows >= COMMON_MIN_ROWS else 0.0
 
 
+def testing_pays(share: float, using: str, rows: int = PAGE_ROWS) -> bool:
+    """Whether finding ``rows`` documents by testing each in turn (``documents_tested_each``)
+    costs less than hashing every match of a word in ``share`` of the pages: at a million
+    documents for words in 5 % of them and more, at 100,000 from 16 %, at 10,000 from half."""
+    with connections[using].cursor() as cursor:
+        total = _entries_estimated(cursor, using)
+    return share > 0 and rows / share * TEST_COST_IN_MATCHES < share * total
+
+
 def common(entries: QuerySet) -> bool:
     """Whether PostgreSQL estimates that ``entries`` holds at least ``COMMON_SHARE`` of all
     search entries and ``COMMON_MIN_ROWS`` (``estimated_share``)."""
@@ -135,7 +146,7 @@ def common(entries: QuerySet) -> bool:
 def documents_tested_each(queryset: QuerySet, condition: expressions.WordCondition) -> QuerySet:
     """The documents of ``queryset`` whose stored vector meets ``condition``, tested one by one
     as the documents are walked (PostgreSQL): for words common enough (``MOST_SHARE``,
-    ``PAGE_TEST_SHARE``) that the rows asked for are found among the first few thousand walked,
+    ``testing_pays``) that the rows asked for are found among the first few thousand walked,
     reading those vectors costs less than reading every match from the GIN index. The test is a
     scalar sub-select (the document's entry: does its vector hold the words?), which PostgreSQL
     runs row by row: an EXISTS, even under an OR, it may turn into one hash of every entry whose

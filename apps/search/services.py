@@ -165,8 +165,8 @@ def documents_matching(queryset: QuerySet, q: str, *, index_ordered: bool = Fals
     each looked up in the matches, hashed once; the newest 50 of 87,000 matches no longer need
     all of them joined and sorted (docs/performance.md). When the caller reads the list in an
     index's order (``index_ordered``), each document's stored words are tested in turn instead
-    (``matching.PAGE_TEST_SHARE``): a page is full after at most a thousand tests, where the
-    hash holds every match (870,000 for 集团化办学 at a million documents). Either way the list is counted from
+    where that costs less (``matching.testing_pays``): a page is full after a few hundred tests,
+    where the hash holds every match (870,000 for 集团化办学 at a million documents). Either way the list is counted from
     the matches outward (``apps.search.counting``). Otherwise the fenced subquery.
     """
     parsed = query_parse(q)
@@ -176,7 +176,7 @@ def documents_matching(queryset: QuerySet, q: str, *, index_ordered: bool = Fals
     entries = matching.entries_holding(condition)
     if matching.vendor(entries) == "postgresql":
         share = matching.estimated_share(entries)
-        if index_ordered and share >= matching.PAGE_TEST_SHARE:
+        if index_ordered and matching.testing_pays(share, entries.db):
             return counting.counted_through_matches(matching.documents_tested_each(queryset, condition), entries)
         if share >= matching.COMMON_SHARE:
             return counting.counted_through_matches(matching.documents_holding(queryset, entries), entries)

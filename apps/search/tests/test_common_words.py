@@ -63,11 +63,11 @@ def test_the_api_pages_a_common_word_newest_first_without_drafts(common_word, cl
     assert body["count"] == 40
 
 
-@pytest.mark.parametrize("test_share", [matching.PAGE_TEST_SHARE, 1.1], ids=["pages-tested-each", "matches-hashed"])
+@pytest.mark.parametrize("test_cost", [0, 10**9], ids=["pages-tested-each", "matches-hashed"])
 def test_a_common_word_is_counted_from_its_matches_with_the_other_filters_kept(
-    common_word, client, monkeypatch, test_share,
+    common_word, client, monkeypatch, test_cost,
 ):
-    monkeypatch.setattr(matching, "PAGE_TEST_SHARE", test_share)
+    monkeypatch.setattr(matching, "TEST_COST_IN_MATCHES", test_cost)
     reply = DocumentFactory(title="答复", clean_text="关于推进集团化办学的答复。", doc_type="plan")
     DocumentFactory(title="答复", clean_text="关于加强党建工作的答复。", doc_type="plan")
     with CaptureQueriesContext(connection) as queries:
