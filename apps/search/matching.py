@@ -87,14 +87,11 @@ def entries_holding(condition: expressions.WordCondition) -> QuerySet:
 COMMON_SHARE = 0.02
 # ... and never fewer pages than this: below it, joining and sorting the matches costs little.
 COMMON_MIN_ROWS = 1000
-# Above this share, a ranked search tests each newest document's stored vector in turn
-# (``documents_tested_each``) rather than hash every match: its thousand candidates take at
-# most two thousand tests.
-MOST_SHARE = 0.5
-# For a list read in an index's order (the API's page of 50): testing one document's stored
-# words costs about as much as hashing this many matches from the GIN index (20 µs against
-# 0.4 µs at a million documents, docs/performance.md). Finding a page by testing takes about
-# page / share tests, hashing takes every match (share × entries): ``testing_pays``.
+# Documents read in an index's order (a ranked search's thousand newest candidates, the API's
+# page of 50): testing one document's stored words costs about as much as hashing this many
+# matches from the GIN index (20 µs against 0.4 µs at a million documents, docs/performance.md).
+# Finding n documents by testing takes about n / share tests, hashing takes every match
+# (share × entries): ``testing_pays``.
 TEST_COST_IN_MATCHES = 50
 PAGE_ROWS = 50
 
@@ -130,8 +127,9 @@ def estimated_share(entries: QuerySet) -> float:
 
 def testing_pays(share: float, using: str, rows: int = PAGE_ROWS) -> bool:
     """Whether finding ``rows`` documents by testing each in turn (``documents_tested_each``)
-    costs less than hashing every match of a word in ``share`` of the pages: at a million
-    documents for words in 5 % of them and more, at 100,000 from 16 %, at 10,000 from half."""
+    costs less than hashing every match of a word in ``share`` of the pages. For a page of 50:
+    at a million documents for words in 5 % of them and more, at 100,000 from 16 %, at 10,000
+    from half; for a thousand candidates: from 22 % at a million, 71 % at 100,000."""
     with connections[using].cursor() as cursor:
         total = _entries_estimated(cursor, using)
     return share > 0 and rows / share * TEST_COST_IN_MATCHES < share * total
@@ -145,8 +143,8 @@ def common(entries: QuerySet) -> bool:
 
 def documents_tested_each(queryset: QuerySet, condition: expressions.WordCondition) -> QuerySet:
     """The documents of ``queryset`` whose stored vector meets ``condition``, tested one by one
-    as the documents are walked (PostgreSQL): for words common enough (``MOST_SHARE``,
-    ``testing_pays``) that the rows asked for are found among the first few thousand walked,
+    as the documents are walked (PostgreSQL): for words common enough (``testing_pays``) that
+    the rows asked for are found among the first few thousand walked,
     reading those vectors costs less than reading every match from the GIN index. The test is a
     scalar sub-select (the document's entry: does its vector hold the words?), which PostgreSQL
     runs row by row: an EXISTS, even under an OR, it may turn into one hash of every entry whose
