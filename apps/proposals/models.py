@@ -153,8 +153,14 @@ class Reply(CuratedModel):
         verbose_name = _("答复")
         verbose_name_plural = _("答复")
         ordering = ["proposal", "reply_date", "id"]
-        # The reply filter's 文号 (doc_number), matched exactly.
-        indexes = [models.Index(fields=["doc_number"], name="reply_doc_number_idx")]
+        indexes = [
+            # The reply filter's 文号 (doc_number), matched exactly.
+            models.Index(fields=["doc_number"], name="reply_doc_number_idx"),
+            # Replies of a grade since a date (?result_code=A&date_from=…), counted from the index alone
+            # and joined to the proposals of a place (PostgreSQL: proposal_region_prefix_idx,
+            # migration 0006) without reading 180,000 graded replies from the table at a million documents.
+            models.Index(fields=["result_code", "reply_date", "proposal", "status"], name="reply_result_date_idx"),
+        ]
 
     def __str__(self):
         return f"{_('答复')}: {self.proposal}"

