@@ -5,7 +5,8 @@ match of the word before the first row is counted (870,000 for a word in nearly 
 a million documents) or reads the stored words of each document in turn. Counted here
 instead: the matches as the GIN index gives them, fenced in a MATERIALIZED CTE, which
 PostgreSQL reads only as far as the outer query asks, each looked up in the list's other
-conditions until the limit is reached (docs/performance.md, "Search at a million").
+conditions until the limit is reached (docs/performance.md, "A place's lists, common search
+words and the indicator page").
 """
 from django.core.exceptions import EmptyResultSet
 from django.db import connections

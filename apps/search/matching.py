@@ -144,8 +144,8 @@ def common(entries: QuerySet) -> bool:
 def documents_tested_each(queryset: QuerySet, condition: expressions.WordCondition) -> QuerySet:
     """The documents of ``queryset`` whose stored vector meets ``condition``, tested one by one
     as the documents are walked (PostgreSQL): for words common enough (``testing_pays``) that
-    the rows asked for are found among the first few thousand walked,
-    reading those vectors costs less than reading every match from the GIN index. The test is a
+    the rows asked for are found among the first few thousand walked, reading those vectors
+    costs less than reading every match from the GIN index. The test is a
     scalar sub-select (the document's entry: does its vector hold the words?), which PostgreSQL
     runs row by row: an EXISTS, even under an OR, it may turn into one hash of every entry whose
     vector holds them, read from the table without an index (8.9 s at a million documents)."""

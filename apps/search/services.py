@@ -166,8 +166,9 @@ def documents_matching(queryset: QuerySet, q: str, *, index_ordered: bool = Fals
     all of them joined and sorted (docs/performance.md). When the caller reads the list in an
     index's order (``index_ordered``), each document's stored words are tested in turn instead
     where that costs less (``matching.testing_pays``): a page is full after a few hundred tests,
-    where the hash holds every match (870,000 for 集团化办学 at a million documents). Either way the list is counted from
-    the matches outward (``apps.search.counting``). Otherwise the fenced subquery.
+    where the hash holds every match (870,000 for 集团化办学 at a million documents). Either way
+    the list is counted from the matches outward (``apps.search.counting``). Otherwise the
+    fenced subquery.
     """
     parsed = query_parse(q)
     if not parsed:
