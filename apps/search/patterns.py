@@ -38,6 +38,7 @@ def _near_parts(parts: tuple[str, ...]) -> list[str]:
     return [_GAP.join(map(re.escape, order)) for order in orders]
 
 
+@functools.lru_cache(maxsize=1024)
 def spelling_pattern(spelling: str, *, phrase: bool = False) -> str:
     """The spelling as typed, or (a word, not a phrase) all its parts within ``PARTS_WINDOW``."""
     alternatives = [literal(spelling)]
@@ -53,6 +54,8 @@ def _checked_spellings(concept: Concept) -> list[str]:
     return [s for s in concept.spellings if concept.phrase or word_parts(s)]
 
 
+# Cached: the ranking and the snippets ask for the same concept's pattern once per sentence.
+@functools.lru_cache(maxsize=1024)
 def concept_pattern(concept: Concept) -> str:
     """Any spelling of ``concept`` (single-character words aside), for ``__iregex``.
 

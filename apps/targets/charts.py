@@ -187,10 +187,15 @@ def comparison_chart(targets, observations, *, unit: str, unplaced_label: str) -
     names = sorted({region_name(r) for r in [*observations, *targets]}, key=lambda n: (n == unplaced_label, n))
     series = []
     for index, name in enumerate(names):
-        points = [(x(o.observed_on), y(o.value), f"{plain(o.value)}{o.unit} ({o.observed_on:%Y})")
-                  for o in sorted(observations, key=lambda o: o.observed_on) if region_name(o) == name]
-        marks = [(x(_deadline(t)), y(t.value), f"{t.describe_value()} ({_deadline(t):%Y})")
-                 for t in targets if region_name(t) == name]
+        # The same figure or target restated by several documents is drawn once.
+        points = list(dict.fromkeys(
+            (x(o.observed_on), y(o.value), f"{plain(o.value)}{o.unit} ({o.observed_on:%Y})")
+            for o in sorted(observations, key=lambda o: o.observed_on) if region_name(o) == name
+        ))
+        marks = list(dict.fromkeys(
+            (x(_deadline(t)), y(t.value), f"{t.describe_value()} ({_deadline(t):%Y})")
+            for t in targets if region_name(t) == name
+        ))
         series.append(CompareSeries(name, index % PALETTE_SIZE, points, marks))
     step = -(-(last_year - first_year + 1) // MAX_YEAR_TICKS)
     ticks = [(x(datetime.date(year, 7, 1)), str(year)) for year in range(first_year, last_year + 1, step)]

@@ -15,6 +15,9 @@ from apps.targets.models import TargetProgress
 from apps.web.templatetags.web import plain_number
 
 MAX_CHOSEN_REGIONS = 12
+# A region may record dozens of targets on one indicator for one year (the same target repeated
+# by every document that restates it): the page shows this many per row and links to the rest.
+TARGETS_PER_ROW = 5
 CODE_LIST = re.compile(r"^[0-9]{6}(,[0-9]{6})*$")
 
 
@@ -69,6 +72,14 @@ class ComparisonRow:
     year: int | None
     targets: list = field(default_factory=list)
     observations: list = field(default_factory=list)
+
+    @property
+    def targets_shown(self) -> list:
+        return self.targets[:TARGETS_PER_ROW]
+
+    @property
+    def targets_not_shown(self) -> int:
+        return max(len(self.targets) - TARGETS_PER_ROW, 0)
 
     @property
     def sort_key(self) -> tuple:

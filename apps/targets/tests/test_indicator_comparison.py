@@ -113,3 +113,26 @@ def test_a_busy_indicator_shows_its_first_regions_and_says_so(client, coverage, 
     assert html.count('class="bar-group"') == 1
     rows = csv_rows(client.get(f"/indicators/{coverage.pk}/?region=3204&format=csv"))
     assert len({row[1] for row in rows[1:]}) > 1  # the export still has every region
+
+
+def test_a_crowded_year_shows_its_first_targets_and_links_to_the_rest(client, coverage, monkeypatch):
+    monkeypatch.setattr("apps.targets.comparison.TARGETS_PER_ROW", 2)
+    zhonglou = coverage.targets.get(deadline_year=2025, region__code="320404").region
+    for value in ("94", "95"):
+        TargetFactory(indicator=coverage, region=zhonglou, value=Decimal(value), deadline_year=2025)
+    html = page(client, f"/indicators/{coverage.pk}/?region=3204")
+    row = next(row for row in comparison_rows(html) if row[:2] == ["钟楼区", "2025"])
+    assert row[2].count("≥") == 2 and "另有 1 个目标" in row[2]
+    assert f'href="/targets/?indicator={coverage.pk}&amp;region=320404&amp;deadline_year=2025">在目标表中查看' in html
+    rows = csv_rows(client.get(f"/indicators/{coverage.pk}/?region=3204&format=csv"))
+    exported = next(row for row in rows if row[:3] == ["钟楼区", "320404", "2025"])
+    assert exported[3].count("≥") == 3  # the export keeps every target
+
+
+def test_a_target_restated_by_several_documents_is_marked_once_on_the_chart(client, coverage):
+    zhonglou = coverage.targets.get(deadline_year=2025, region__code="320404").region
+    TargetFactory(indicator=coverage, region=zhonglou, value=Decimal("92"), deadline_year=2025)
+    chart = re.search(r'<figure class="chart chart--compact">.*?</figure>',
+                      page(client, f"/indicators/{coverage.pk}/?region=3204"), re.S).group(0)
+    assert chart.count('<rect class="target-mark"') == 2
+    assert "钟楼区 目标 ≥92% (2025)" in chart
