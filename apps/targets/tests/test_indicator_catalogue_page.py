@@ -15,8 +15,8 @@ from apps.web.tests.support import csv_rows, page, table_rows, xlsx_rows
 
 pytestmark = pytest.mark.django_db
 
-# Count, page; the figures (four grouped queries) and the sidebar until remembered.
-CATALOGUE_PAGE_QUERIES = 6
+# Count, page; the figures (two grouped queries) until remembered.
+CATALOGUE_PAGE_QUERIES = 4
 
 
 @pytest.fixture
@@ -51,6 +51,16 @@ def test_each_indicator_shows_what_it_is_and_how_much_is_recorded_where(client, 
     # The draft target in 溧阳市 counts for nobody but curators.
     places = row_of(table_rows(page(client, "/indicators/?q=艺术特色项目和精品社团数")), "艺术特色项目和精品社团数")
     assert places.split()[1:] == ["—", "个", "—", "—", "—", "1", "0", "1"]
+
+
+def test_a_place_counts_once_and_a_record_without_one_counts_as_a_record(client):
+    county = CountyFactory()
+    ratio = IndicatorFactory(name="测试指标：教师学历达标率", unit="%")
+    TargetFactory(indicator=ratio, region=county, value=Decimal("90"))
+    TargetFactory(indicator=ratio, region=None, value=Decimal("92"))
+    ObservationFactory(indicator=ratio, region=county, value=Decimal("88"), observed_on=datetime.date(2023, 12, 31))
+    row = row_of(table_rows(page(client, "/indicators/?q=教师学历达标率")), "测试指标：教师学历达标率")
+    assert row.split()[-3:] == ["2", "1", "1"]
 
 
 def test_a_curator_counts_the_draft_too(curator_client, recorded):
