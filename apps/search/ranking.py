@@ -16,6 +16,7 @@ concept is found:
 
 Pure functions over strings: no database.
 """
+import bisect
 import math
 import re
 from dataclasses import dataclass
@@ -30,7 +31,8 @@ WIDENED_FACTOR = 0.7
 ASKED_BONUS = 2.0  # the page holds what was asked, not only another spelling of it
 NEARNESS_BONUS = {30: 2.0, 120: 1.0}  # concepts all within N characters → bonus
 SENTENCE = re.compile(rf"[^{patterns.SENTENCE_ENDS}]+[{patterns.SENTENCE_ENDS}]?")
-CLAUSE_BREAK = re.compile(r"[,,::]")
+CLAUSE_MARKS = ",:"  # the texts are stored with ASCII punctuation (NFKC)
+CLAUSE_BREAK = re.compile(f"[{CLAUSE_MARKS}]")
 COMMITMENT = re.compile(r"将|力争|确保|计划|目标|达到|不低于|以上|提高到|提高至|新增|新建|完成|保持|下降|争创|创建")
 FIGURE = re.compile(r"\d|[一二两三四五六七八九十百千万]+[个所项名人]")
 SNIPPET_CHARS = 160
@@ -59,13 +61,23 @@ def _found(concept: Concept, text: str) -> list[Found]:
     return found
 
 
+def _possible(concept: Concept) -> re.Pattern | None:
+    """Whatever ``_found`` could find of ``concept`` (its spellings, or its words apart), in one
+    pattern: the snippet's sentences that hold none of it are skipped without a look each."""
+    pattern = patterns.concept_pattern(concept)
+    if not pattern:
+        return None
+    words = [patterns.concept_pattern(Concept(word, (word,))) for word in concept.words]
+    return patterns.compiled("|".join(p for p in [pattern, *words] if p))
+
+
 def _sentence_bounds(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in SENTENCE.finditer(text)]
 
 
 def _clause(text: str, start: int, end: int) -> str:
     """The clause around ``text[start:end]``: between the nearest commas or sentence ends."""
-    before = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    before = max(text.rfind(mark, 0, start) for mark in CLAUSE_MARKS) + 1
     after = CLAUSE_BREAK.search(text, end)
     return text[before:after.start() if after else len(text)]
 
@@ -83,8 +95,11 @@ def occurrence_weight(sentence: str, clause: str, asked: bool) -> float:
 
 def _weights(concept: Concept, text: str, sentences: list[tuple[int, int]]) -> tuple[float, list[int], bool]:
     total, starts, asked = 0.0, [], False
+    sentence_starts = [a for a, _b in sentences]
     for found in _found(concept, text):
-        sentence = next((text[a:b] for a, b in sentences if a <= found.start < b), "")
+        at = bisect.bisect_right(sentence_starts, found.start) - 1
+        a, b = sentences[at] if at >= 0 else (0, 0)
+        sentence = text[a:b] if a <= found.start < b else ""
         total += occurrence_weight(sentence, _clause(text, found.start, found.end), found.asked)
         starts.append(found.start)
         asked = asked or found.asked
@@ -126,10 +141,19 @@ def matching_sentence(text: str, parsed: ParsedQuery) -> str:
     """
     text = re.sub(r"[ \t\u3000]+", " ", text or "").strip()
     best, best_key = None, (0, 0.0)
+    possible = [_possible(concept) for concept in parsed.concepts]
+    next_at = [-1] * len(possible)  # where each concept may next be found, from the last sentence read
     for start, end in _sentence_bounds(text):
         sentence = text[start:end]
         concepts_found, weight, first = 0, 0.0, None
-        for concept in parsed.concepts:
+        for index, concept in enumerate(parsed.concepts):
+            if possible[index] is None:
+                continue
+            if next_at[index] < start:
+                match = possible[index].search(text, start)
+                next_at[index] = match.start() if match else len(text)
+            if next_at[index] >= end:
+                continue  # nothing of it begins in this sentence, so the sentence alone holds none
             found = _found(concept, sentence)
             if found:
                 concepts_found += 1
