@@ -224,7 +224,11 @@ def entries_checked(ids: list[int], concepts: tuple[Concept, ...]) -> list[int]:
     entries = SearchEntry.objects.filter(document_id__in=ids)
     if vendor(entries) == "postgresql":
         entries = entries.alias(stored_vector=expressions.StoredSearchVector())
-    return list(entries.filter(condition).values_list("document_id", flat=True))
+    # Asked in the select list, not the WHERE clause: PostgreSQL prices a regular expression as
+    # a cheap filter (it costs 0.2 ms a row) and, thinking it selective, scanned every page's text
+    # rather than look up the candidates by id (10,000 documents: 1.6 s for 紧密型教育集团).
+    checked = entries.annotate(confirmed=ExpressionWrapper(condition, output_field=BooleanField()))
+    return [pk for pk, confirmed in checked.values_list("document_id", "confirmed") if confirmed]
 
 
 def relaxed_conditions(parsed: ParsedQuery) -> list[tuple[Concept, ...]]:
