@@ -46,6 +46,7 @@ from apps.curation.models import CurationStatus
 from apps.documents.models import Document
 from apps.initiatives.models import Initiative
 from apps.search import counting, expressions, matching, ranking, vocabulary
+from apps.search.newest import newest_matches
 from apps.search.models import SearchEntry
 from apps.search.query import ParsedQuery, query_parse
 from apps.search.segment import document_tokens
@@ -207,41 +208,6 @@ def _words(parsed: ParsedQuery) -> list[str]:
     return list(dict.fromkeys(word for options in condition for option in options for word in option))
 
 
-def _newest(queryset: QuerySet, entries: QuerySet, limit: int, condition=None) -> list[int]:
-    """The ids of the ``limit`` newest documents of ``queryset`` among ``entries``' (the matches,
-    those of the word ``condition`` when given), read once (as a subquery they were read again
-    for the page and again for its count)."""
-    if matching.vendor(entries) != "postgresql":
-        matches = entries.filter(document_id__in=queryset.values("pk"))
-        return list(matches.order_by("-document_id").values_list("document_id", flat=True)[:limit])
-    share = matching.estimated_share(entries)
-    if condition and matching.testing_pays(share, entries.db, rows=limit):
-        # Words in many pages: the newest documents' stored vectors tested one by one
-        # (集团化办学 widened, in every page at 100 k documents: 300 → 130 ms under load).
-        tested = matching.documents_tested_each(queryset, condition)
-        newest = tested.order_by("-pk").values_list("pk", flat=True)[:limit]
-    elif share >= matching.COMMON_SHARE:
-        # Common words: walk the documents newest first, each looked up in the matches hashed
-        # once, and stop at ``limit`` (``matching.documents_holding``), rather than join and sort
-        # them all (集团化办学 at 100 k documents: 160 → 50 ms).
-        newest = matching.documents_holding(queryset, entries).order_by("-pk").values_list("pk", flat=True)[:limit]
-    else:
-        # "+ 0" keeps PostgreSQL's planner from walking the primary key backwards and testing each
-        # row with to_tsvector() (0.2 ms a row): it takes the matches from the GIN index and sorts those.
-        matches = entries.filter(document_id__in=queryset.values("pk"))
-        newest = matches.order_by((F("document_id") + 0).desc()).values_list("document_id", flat=True)[:limit]
-    # A query whose words are in nearly every page (集团化办学 or 集团 with 办学, widened) is
-    # estimated to match every row, and the planner then scans the table computing to_tsvector()
-    # for each row: 0.2 ms a row, 20 s at 100 k documents, against 0.1-0.4 s from the GIN index
-    # (docs/performance.md). For this one statement, a sequential scan is ruled out.
-    with connections[entries.db].cursor() as cursor:
-        cursor.execute("SET enable_seqscan = off")
-        try:
-            return list(newest)
-        finally:
-            cursor.execute("RESET enable_seqscan")
-
-
 def _database_scores(queryset: QuerySet, parsed: ParsedQuery, candidates: list[int]) -> dict[int, float]:
     """Document id → the database's word-count score (PostgreSQL ``ts_rank``, SQLite ``bm25()``),
     higher is better."""
@@ -325,13 +291,13 @@ def _nearest(queryset: QuerySet, parsed: ParsedQuery, limit: int) -> list[int]:
     """For a query nothing matched in full: every concept by its parts anywhere, else the
     documents holding all concepts but one (any one)."""
     readings = matching.relaxed_conditions(parsed)
-    loose = _newest(queryset, matching.entries_holding(matching.word_condition(readings[0])), limit)
+    loose = newest_matches(queryset, matching.entries_holding(matching.word_condition(readings[0])), limit)
     if loose or len(readings) == 1:
         return loose
     held = Q()
     for concepts in readings[1:]:
         held |= Q(document_id__in=matching.entries_matching(queryset, concepts).values("document_id"))
-    return _newest(queryset, SearchEntry.objects.filter(held), limit)
+    return newest_matches(queryset, SearchEntry.objects.filter(held), limit)
 
 
 def documents_search(
@@ -354,7 +320,7 @@ def documents_search(
     limit = limit or RANK_CANDIDATES
     condition = matching.word_condition(parsed.concepts)
     # One more than the limit: whether more matched than are ranked.
-    candidates = _newest(queryset, matching.entries_holding(condition), limit + 1, condition)
+    candidates = newest_matches(queryset, matching.entries_holding(condition), limit + 1, condition)
     ranked, left_out = _ranked(queryset, parsed, candidates[:limit], confirm=True)
     if ranked is not None:
         return SearchResults(parsed, ranked, capped=left_out or len(candidates) > limit)

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 # the initiative 集团化办学 names and the best candidates' texts: one query each, however many rows.
 # PostgreSQL also asks the planner how common the words are (apps.search.matching.common; the
 # table's size is asked once in five minutes) and sets and resets enable_seqscan around the
-# candidates (apps.search.services._newest).
+# candidates (apps.search.newest).
 # With nothing remembered yet (apps.curation.memo): two counts decide the sidebar's record selects.
 SEARCH_QUERIES = 14 if connection.vendor == "sqlite" else 18
 
