@@ -11,7 +11,9 @@ what it found; when a slice holds ``limit`` matches, they are the newest of all,
 above the slice's bottom was read. A slice that would span most of the table gives way to
 reading every match.
 """
+import json
 import math
+from contextlib import contextmanager
 
 from django.db import connections
 from django.db.models import F, Max, QuerySet
@@ -38,13 +40,27 @@ def newest_matches(queryset: QuerySet, entries: QuerySet, limit: int, condition=
     # estimated to match every row, and the planner then scans the table computing to_tsvector()
     # for each row: 0.2 ms a row, 20 s at 100 k documents, against 0.1-0.4 s from the GIN index
     # (docs/performance.md). For these statements, a sequential scan is ruled out.
-    with connections[entries.db].cursor() as cursor:
-        cursor.execute("SET enable_seqscan = off")
+    with _planner_without(entries.db, "enable_seqscan"):
+        if condition and matching.testing_pays(share, entries.db, rows=limit):
+            # Words in nearly every page: the newest documents' stored vectors tested one by one
+            # (集团化办学 widened, in every page at 100 k documents: 300 → 130 ms under load).
+            tested = matching.documents_tested_each(queryset, condition)
+            return list(tested.order_by("-pk").values_list("pk", flat=True)[:limit])
+        found = _from_newest_pages(queryset, entries, limit, share) if share else None
+        return found if found is not None else list(_every_match(queryset, entries, limit, share))
+
+
+@contextmanager
+def _planner_without(using: str, *settings: str):
+    """PostgreSQL's planner with the ``settings`` (``enable_seqscan`` ...) off for the statements inside."""
+    with connections[using].cursor() as cursor:
+        for setting in settings:
+            cursor.execute(f"SET {setting} = off")
         try:
-            found = _from_newest_pages(queryset, entries, limit, share) if share else None
-            return found if found is not None else list(_every_match(queryset, entries, limit, share, condition))
+            yield
         finally:
-            cursor.execute("RESET enable_seqscan")
+            for setting in settings:
+                cursor.execute(f"RESET {setting}")
 
 
 def _from_newest_pages(queryset: QuerySet, entries: QuerySet, limit: int, share: float) -> list[int] | None:
@@ -61,26 +77,44 @@ def _from_newest_pages(queryset: QuerySet, entries: QuerySet, limit: int, share:
         # The bottom on both sides: the queryset's documents are read from that id up, not all of them.
         documents = queryset.filter(pk__gt=bottom).values("pk")
         matches = entries.filter(document_id__gt=bottom, document_id__in=documents)
-        # "+ 0" keeps PostgreSQL's planner from walking the primary key backwards and testing each
-        # row with to_tsvector() (0.2 ms a row): it takes the matches from the GIN index and sorts those.
-        found = list(matches.order_by((F("document_id") + 0).desc()).values_list("document_id", flat=True)[:limit])
+        newest = matches.order_by((F("document_id") + 0).desc()).values_list("document_id", flat=True)[:limit]
+        if not _words_read_from_the_index(newest):
+            return None
+        found = list(newest)
         if len(found) >= limit:
             return found
         span = math.ceil(span * limit / max(len(found), 1) * SLICE_MARGIN)
     return None
 
 
-def _every_match(queryset: QuerySet, entries: QuerySet, limit: int, share: float, condition) -> QuerySet:
-    """The newest ``limit`` matches, by the way that costs least for a word in ``share`` of the pages."""
-    if condition and matching.testing_pays(share, entries.db, rows=limit):
-        # Words in many pages: the newest documents' stored vectors tested one by one
-        # (集团化办学 widened, in every page at 100 k documents: 300 → 130 ms under load).
-        tested = matching.documents_tested_each(queryset, condition)
-        return tested.order_by("-pk").values_list("pk", flat=True)[:limit]
+def _words_read_from_the_index(rows: QuerySet) -> bool:
+    """Whether PostgreSQL plans to find ``rows``' words through the GIN index, never by computing
+    to_tsvector() row by row. The planner takes to_tsvector() for cheap: where the GIN index's part
+    looks dear (a widened query holding 教育 and 集团, in every page), it would walk the slice by its
+    primary key testing each row, 0.2–2 ms a row (3 s at 100 k documents), instead of narrowing
+    the GIN index's matches with the primary key (a ``BitmapAnd``)."""
+    sql, params = rows.query.sql_with_params()
+    with connections[rows.db].cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        plan = cursor.fetchone()[0]
+    plan = json.loads(plan) if isinstance(plan, str) else plan
+    return not any("to_tsvector" in node.get("Filter", "") for node in _nodes(plan[0]["Plan"]))
+
+
+def _nodes(node: dict):
+    yield node
+    for child in node.get("Plans", []):
+        yield from _nodes(child)
+
+
+def _every_match(queryset: QuerySet, entries: QuerySet, limit: int, share: float) -> QuerySet:
+    """The newest ``limit`` matches, read from every match of a word in ``share`` of the pages."""
     if share >= matching.COMMON_SHARE:
         # Common words: walk the documents newest first, each looked up in the matches hashed
         # once, and stop at ``limit`` (``matching.documents_holding``), rather than join and sort
         # them all (集团化办学 at 100 k documents: 160 → 50 ms).
         return matching.documents_holding(queryset, entries).order_by("-pk").values_list("pk", flat=True)[:limit]
+    # "+ 0" keeps PostgreSQL's planner from walking the primary key backwards and testing each
+    # row with to_tsvector() (0.2 ms a row): it takes the matches from the GIN index and sorts those.
     matches = entries.filter(document_id__in=queryset.values("pk"))
     return matches.order_by((F("document_id") + 0).desc()).values_list("document_id", flat=True)[:limit]
