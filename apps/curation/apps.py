@@ -16,11 +16,12 @@ class CurationConfig(AppConfig):
 
 
 def _forget_remembered_figures_on_changes() -> None:
+    """Any record of the project's own apps: curated records, and the regions and organizations
+    that lists are filtered by (a list's count is remembered too, ``apps.curation.paginator``)."""
     from apps.curation import memo
-    from apps.curation.models import CuratedModel
 
     def changed(sender, **kwargs):
-        if issubclass(sender, CuratedModel):
+        if sender.__module__.startswith("apps."):
             memo.forget_all()
 
     post_save.connect(changed, weak=False, dispatch_uid="memo_forget_save")

@@ -1,7 +1,9 @@
 """Totals past RESULT_COUNT_CAP: the API and the list pages say "more than" instead of counting every match."""
 import pytest
 from django.conf import settings
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from apps.curation.models import CurationStatus
@@ -91,3 +93,28 @@ def test_the_paginator_counts_no_more_rows_than_the_cap(django_assert_num_querie
     assert "LIMIT 4" in queries.captured_queries[0]["sql"]
     last = paginator.page(3)
     assert len(last.object_list) == 1 and not last.has_next() and last.end_index() == 5
+
+
+def _count_queries(queries) -> int:
+    return sum(query["sql"].startswith("SELECT COUNT(*)") for query in queries.captured_queries)
+
+
+def test_paging_through_a_list_counts_it_once_and_a_new_record_is_counted_at_once():
+    published(3)
+    client = Client()
+    with CaptureQueriesContext(connection) as first:
+        assert client.get(f"{API}documents/?page_size=2").json()["count"] == 3
+    with CaptureQueriesContext(connection) as second:
+        assert client.get(f"{API}documents/?page_size=2&page=2").json()["count"] == 3
+    assert (_count_queries(first), _count_queries(second)) == (1, 0)
+    DocumentFactory()
+    assert client.get(f"{API}documents/?page_size=2").json()["count"] == 4
+    assert client.get(f"{API}documents/?page_size=2&doc_type=reply").json()["count"] == Document.objects.filter(
+        status=CurationStatus.PUBLISHED, doc_type="reply").count()
+
+
+def test_a_count_remembered_for_the_public_is_not_the_curators(curator_client):
+    published(2)
+    DocumentFactory(status=CurationStatus.DRAFT)
+    assert Client().get(f"{API}documents/").json()["count"] == 2
+    assert curator_client.get(f"{API}documents/").json()["count"] == 3
