@@ -1,6 +1,7 @@
 """Paginators for large tables: no exact count where it costs.
 
-``CappedCountPaginator`` (the API's and the list pages'): counts up to a cap, then says so.
+``CappedCountPaginator`` (the API's and the list pages'): counts up to a cap, then says so;
+the count is remembered until a record changes, so paging through a list counts it once.
 ``EstimatedCountPaginator`` (the admin changelists'): the same, but for an unfiltered table.
 
 Counting every row of a 100 k-row table is a scan on PostgreSQL (its MVCC keeps no
@@ -102,7 +103,7 @@ class CappedCountPaginator(Paginator):
             except EmptyResultSet:
                 return 0, False
             # Paging through a list, or asking it again, counts it once: the count is remembered
-            # (apps.curation.memo) until a curated record changes. A province's 10,001 documents
+            # (apps.curation.memo) until a record changes. A province's 10,001 documents
             # each confirmed published took 60–110 ms of every request at a million documents.
             key = ("capped_count", rows.db, sql, tuple(map(str, params)), self.cap)
             counted = remembered(key, lambda: self._counted(rows))
