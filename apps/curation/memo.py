@@ -3,7 +3,8 @@
 At 100,000 documents such a figure takes 20–120 ms of queries and changes only when a curator
 saves, publishes or deletes something. Figures are kept in Django's cache, which every worker
 process shares (``CACHES``: files, or Redis with ``REDIS_URL``), under the current *generation*:
-saving or deleting any curated record starts a new generation (``forget_all``, connected in
+saving or deleting any record of the project's apps (curated records, regions, organizations)
+starts a new generation (``forget_all``, connected in
 ``apps.curation.apps``), so every process stops using the old figures at its next request.
 A change the signals do not see (a bulk ``update()``, SQL by hand) shows within ``MEMO_SECONDS``.
 """
