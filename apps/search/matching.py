@@ -115,14 +115,20 @@ def estimated_share(entries: QuerySet) -> float:
     """The share of all search entries PostgreSQL estimates ``entries`` (an index condition)
     holds, 0 below ``COMMON_MIN_ROWS`` or for a table never analysed. The estimate is the
     planner's, from the GIN expression index's statistics (EXPLAIN: about 1 ms)."""
-    sql, params = entries.values("document_id").query.sql_with_params()
+    rows = query_plan(entries.values("document_id"))["Plan Rows"]
     with connections[entries.db].cursor() as cursor:
+        total = _entries_estimated(cursor, entries.db)
+    return rows / total if total > 0 and rows >= COMMON_MIN_ROWS else 0.0
+
+
+def query_plan(queryset: QuerySet) -> dict:
+    """The top node of PostgreSQL's plan for ``queryset`` (``EXPLAIN (FORMAT JSON)``, not run)."""
+    sql, params = queryset.query.sql_with_params()
+    with connections[queryset.db].cursor() as cursor:
         cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
         plan = cursor.fetchone()[0]
-        plan = json.loads(plan) if isinstance(plan, str) else plan
-        total = _entries_estimated(cursor, entries.db)
-    rows = plan[0]["Plan"]["Plan Rows"]
-    return rows / total if total > 0 and rows >= COMMON_MIN_ROWS else 0.0
+    plan = json.loads(plan) if isinstance(plan, str) else plan
+    return plan[0]["Plan"]
 
 
 def testing_pays(share: float, using: str, rows: int = PAGE_ROWS) -> bool:
