@@ -10,6 +10,7 @@ catalogue.
 import functools
 from dataclasses import dataclass
 
+from apps.curation.memo import remembered
 from apps.curation.models import CurationStatus
 from apps.ingest.extract.initiatives import DEFAULT_VOCABULARY, aliases_parse
 from apps.targets.catalogue import catalogue_entries
@@ -44,8 +45,9 @@ def _curated() -> list[KnownName]:
 
 
 def known_names() -> list[KnownName]:
-    """Every known name: shipped ones, then published generic initiatives (one query)."""
-    return [*_shipped(), *_curated()]
+    """Every known name: shipped ones, then published generic initiatives (one query, remembered
+    until a record changes: every search asks)."""
+    return [*_shipped(), *remembered(("known_names",), _curated)]
 
 
 def named_by(text: str, names: list[KnownName]) -> list[KnownName]:
