@@ -92,7 +92,8 @@ def region_detail(*, code: str) -> Region:
 def region_overview(*, region: Region, user, size: int = 10) -> dict:
     """The documents, proposals, targets and initiatives about ``region`` or anything under it."""
     filters = {"region": region.code}
-    with_records = {r.code for r in regions_with_records(user=user) if r.code.startswith(region.prefix)}
+    prefix = region.prefix
+    with_records = {r.code for r in regions_with_records(user=user) if r.code.startswith(prefix)}
     def key(kind: str) -> tuple:
         return ("region_count", kind, audience(user), region.code)
 
