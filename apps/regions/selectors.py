@@ -92,8 +92,8 @@ def region_detail(*, code: str) -> Region:
 def region_overview(*, region: Region, user, size: int = 10) -> dict:
     """The documents, proposals, targets and initiatives about ``region`` or anything under it."""
     filters = {"region": region.code}
-    prefix = region.prefix
-    with_records = {r.code for r in regions_with_records(user=user) if r.code.startswith(prefix)}
+    with_records = remembered(("codes_with_records", audience(user), region.code),
+                              lambda: _codes_with_records_under(region, user=user))
     def key(kind: str) -> tuple:
         return ("region_count", kind, audience(user), region.code)
 
@@ -104,6 +104,12 @@ def region_overview(*, region: Region, user, size: int = 10) -> dict:
         "targets": _first(target_list(filters=filters, user=user), size * 2, count_key=key("targets")),
         "initiatives": _first(initiative_list(filters=filters, user=user), size, count_key=key("initiatives")),
     }
+
+
+def _codes_with_records_under(region: Region, *, user) -> set[str]:
+    # Remembered on its own: reading back every region with records (3,200) took 11 ms a page.
+    prefix = region.prefix
+    return {r.code for r in regions_with_records(user=user) if r.code.startswith(prefix)}
 
 
 def regions_index(*, user) -> list[tuple[RecordedRegion, int, str]]:
