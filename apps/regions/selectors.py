@@ -61,12 +61,15 @@ def regions_with_records(*, user) -> list[RecordedRegion]:
 
 
 def _regions_with_parents(recorded: QuerySet) -> list[RecordedRegion]:
+    # Tuples, not models: 3,000 regions with their parents as Region objects took 100 ms at a
+    # million documents, on the first request after every change.
+    columns = ("code", "name", "level")
+    rows = recorded.values_list(*columns, *(f"parent__{c}" for c in columns), *(f"parent__parent__{c}" for c in columns))
     found = {}
-    for region in recorded.select_related("parent__parent"):
-        node = region
-        while node is not None:
-            found[node.code] = RecordedRegion(node.code, node.name, node.level)
-            node = node.parent
+    for row in rows:
+        for code, name, level in (row[0:3], row[3:6], row[6:9]):
+            if code is not None:
+                found[code] = RecordedRegion(code, name, level)
     return [found[code] for code in sorted(found)]
 
 
