@@ -64,7 +64,9 @@ def _regions_with_parents(recorded: QuerySet) -> list[RecordedRegion]:
     # Tuples, not models: 3,000 regions with their parents as Region objects took 100 ms at a
     # million documents, on the first request after every change.
     columns = ("code", "name", "level")
-    rows = recorded.values_list(*columns, *(f"parent__{c}" for c in columns), *(f"parent__parent__{c}" for c in columns))
+    rows = recorded.values_list(
+        *columns, *(f"parent__{c}" for c in columns), *(f"parent__parent__{c}" for c in columns),
+    )
     found = {}
     for row in rows:
         for code, name, level in (row[0:3], row[3:6], row[6:9]):
